@@ -1,0 +1,51 @@
+package dev.plugbench.host;
+
+import java.util.List;
+import org.pf4j.ClassLoadingStrategy;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginManager;
+
+/**
+ * A plugin's class loader: plugin-first, except for the packages the host shares with every plugin
+ * (the API and toolkit, ND4J and its native bindings, Guice, jakarta.inject, SLF4J), which always
+ * come from the host. So a plugin that bundles ND4J by mistake still gets the host's one copy,
+ * and the API types a plugin sees are the host's own.
+ *
+ * <p>{@link #close()} does not close the jars: an old version may still be finishing calls (or
+ * serving objects it returned) after a swap. The jars are released when the loader is collected
+ * (the JDK's {@code ZipFile} cleaner), which happens once nothing of the old version is in use.
+ */
+final class HostPluginClassLoader extends PluginClassLoader {
+    static final List<String> PARENT_FIRST = List.of(
+            "dev.plugbench.api.", "dev.plugbench.toolkit.",
+            "org.nd4j.", "org.bytedeco.",
+            "com.google.inject.", "com.google.common.", "jakarta.inject.", "org.aopalliance.",
+            "org.slf4j.");
+
+    private volatile boolean retired;
+
+    HostPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
+        super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
+    }
+
+    @Override
+    public Class<?> loadClass(String className) throws ClassNotFoundException {
+        for (String prefix : PARENT_FIRST) {
+            if (className.startsWith(prefix)) {
+                return getParent().loadClass(className);
+            }
+        }
+        return super.loadClass(className);
+    }
+
+    /** Marks the loader retired; its jars close when it is collected (see the class comment). */
+    @Override
+    public void close() {
+        retired = true;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+}

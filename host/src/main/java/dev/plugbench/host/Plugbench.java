@@ -1,0 +1,267 @@
+package dev.plugbench.host;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The embedding API: build a host, look methods up by extension point, call them, and load, reload
+ * or unload plugins while other threads are calling. Thread-safe. Closing it unloads every plugin.
+ *
+ * <pre>{@code
+ * try (Plugbench host = Plugbench.builder().pluginsDir(Path.of("plugins")).build()) {
+ *     SpectralProbe probe = host.method(SpectralProbe.class, "weight-esd");
+ *     Measurement m = probe.measure(input, probe.info().defaults());
+ * }
+ * }</pre>
+ *
+ * <p>The handles {@link #method} returns stay valid across hot swaps: each call runs on the version
+ * loaded when it starts. Problems (a corrupt plugin, a duplicate id, an extension that fails) never
+ * stop the host; they are listed by {@link #problems()}.
+ */
+public final class Plugbench implements AutoCloseable {
+    private final MethodRegistry registry;
+    private final Problems problems;
+    private final PluginRuntime runtime;
+    private final ShadowCopies shadows;
+    private final Path pluginsDir;
+    private final PluginDirectoryWatcher watcher;
+    private final List<Consumer<String>> reloadListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private Plugbench(Builder b) throws IOException {
+        Nd4jStartup.ensure();
+        this.registry = new MethodRegistry();
+        this.problems = new Problems();
+        this.pluginsDir = b.pluginsDir;
+        boolean ownsWork = b.workDir == null;
+        Path work = ownsWork ? Files.createTempDirectory("plugbench-") : Files.createDirectories(b.workDir);
+        this.shadows = new ShadowCopies(work, ownsWork);
+        Injector root = Guice.createInjector(Modules.override(new HostModule(b.settings)).with(b.modules));
+        this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows);
+        if (b.discoverClasspath) {
+            problems.addAll(registry.register(ClasspathDiscovery.discover(b.classLoader, root, problems)));
+        }
+        for (Path dev : b.developmentPlugins) {
+            runtime.load(dev);
+        }
+        if (pluginsDir != null) {
+            for (Path file : pluginFiles(pluginsDir, problems)) {
+                runtime.load(file);
+            }
+        }
+        this.watcher = b.watch && pluginsDir != null
+                ? new PluginDirectoryWatcher(pluginsDir, runtime, problems, id -> reloadListeners.forEach(l -> l.accept(id)))
+                : null;
+    }
+
+    /** A builder with no plugins directory, classpath discovery on, and no extra modules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every method of an extension point, sorted by id. */
+    public <T> List<RegisteredMethod<T>> methods(Class<T> extensionPoint) {
+        return registry.methods(Objects.requireNonNull(extensionPoint, "extensionPoint is null"));
+    }
+
+    /** Every method of every extension point, by family then id. */
+    public List<RegisteredMethod<?>> allMethods() {
+        List<RegisteredMethod<?>> all = new ArrayList<>();
+        for (Class<?> point : ExtensionPoints.ALL) {
+            all.addAll(registry.methods(point));
+        }
+        all.sort(Comparator.comparing((RegisteredMethod<?> m) -> m.family()).thenComparing(RegisteredMethod::id));
+        return all;
+    }
+
+    /**
+     * A handle on one method, valid across hot swaps.
+     *
+     * @throws MethodNotFoundException listing the ids that are registered
+     */
+    public <T> T method(Class<T> extensionPoint, String id) {
+        return registry.handle(Objects.requireNonNull(extensionPoint, "extensionPoint is null"), id);
+    }
+
+    /** The loaded PF4J plugins. */
+    public List<PluginInfo> plugins() {
+        return runtime.plugins();
+    }
+
+    /** Everything the host refused or could not do since it was built, oldest first. */
+    public List<Problem> problems() {
+        return problems.snapshot();
+    }
+
+    /** The plugins directory, if the host has one. */
+    public Optional<Path> pluginsDir() {
+        return Optional.ofNullable(pluginsDir);
+    }
+
+    /**
+     * Loads a plugin file (jar or zip) or a development project folder.
+     *
+     * @throws PluginOperationException saying why it was refused (also recorded in {@link #problems()})
+     */
+    public PluginInfo loadPlugin(Path file) {
+        return runtime.load(Objects.requireNonNull(file, "file is null")).orThrow();
+    }
+
+    /** Reloads a plugin from the file it was loaded from. See {@link #reloadPlugin(String, Path)}. */
+    public PluginInfo reloadPlugin(String pluginId) {
+        return runtime.reload(Objects.requireNonNull(pluginId, "pluginId is null"), null).orThrow();
+    }
+
+    /**
+     * Replaces a loaded plugin by the version in {@code file}. Calls in flight finish on the old
+     * version, later calls run on the new one, and no call fails. If the new version cannot be
+     * loaded, the old one keeps serving and this throws.
+     *
+     * @throws PluginOperationException saying why the new version was refused
+     */
+    public PluginInfo reloadPlugin(String pluginId, Path file) {
+        return runtime.reload(Objects.requireNonNull(pluginId, "pluginId is null"), Objects.requireNonNull(file, "file is null")).orThrow();
+    }
+
+    /** Unloads a plugin; its methods are gone at once (their handles then throw {@link MethodNotFoundException}). */
+    public void unloadPlugin(String pluginId) {
+        runtime.unload(Objects.requireNonNull(pluginId, "pluginId is null"));
+    }
+
+    /** Called with the plugin id after the directory watch loaded or reloaded a plugin. */
+    public void onPluginChanged(Consumer<String> listener) {
+        reloadListeners.add(Objects.requireNonNull(listener, "listener is null"));
+    }
+
+    /** Internal view for the hot-swap drill. */
+    PluginRuntime runtime() {
+        return runtime;
+    }
+
+    /** Internal view for the hot-swap drill. */
+    MethodRegistry registryView() {
+        return registry;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
+        runtime.close();
+        shadows.close();
+    }
+
+    private static List<Path> pluginFiles(Path dir, Problems problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(dir.toString(), Problem.Kind.DIRECTORY, "the plugins directory does not exist",
+                    "create it, or build the project (mvn -B verify) to fill host/target/plugins", Instant.now()));
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(PluginDirectoryWatcher::isPluginFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the plugins directory " + dir, e);
+        }
+    }
+
+    /** Configures a {@link Plugbench}. Not thread-safe; build once. */
+    public static final class Builder {
+        private Path pluginsDir;
+        private final List<Path> developmentPlugins = new ArrayList<>();
+        private boolean discoverClasspath = true;
+        private final List<Module> modules = new ArrayList<>();
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private boolean watch;
+        private Path workDir;
+        private ClassLoader classLoader = Plugbench.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /** Loads every .jar and .zip plugin in this directory at start. */
+        public Builder pluginsDir(Path dir) {
+            this.pluginsDir = Objects.requireNonNull(dir, "dir is null");
+            return this;
+        }
+
+        /**
+         * Development mode: loads plugin projects from their folders (plugin.properties at the
+         * root, classes in target/classes, libraries in target/lib), without packaging.
+         */
+        public Builder developmentPlugins(Path... projectDirs) {
+            for (Path p : projectDirs) {
+                developmentPlugins.add(Objects.requireNonNull(p, "project dir is null"));
+            }
+            return this;
+        }
+
+        /** Whether to register extensions found on the classpath by ServiceLoader (default true). */
+        public Builder discoverClasspath(boolean discover) {
+            this.discoverClasspath = discover;
+            return this;
+        }
+
+        /** The class loader ServiceLoader searches (default: the host's). */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader is null");
+            return this;
+        }
+
+        /** Guice modules of the application; their bindings override the host's and are injectable into extensions. */
+        public Builder modules(Module... more) {
+            for (Module m : more) {
+                modules.add(Objects.requireNonNull(m, "module is null"));
+            }
+            return this;
+        }
+
+        /** A setting plugins can read through {@link dev.plugbench.api.services.HostSettings}. */
+        public Builder setting(String key, String value) {
+            settings.put(Objects.requireNonNull(key, "key is null"), Objects.requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /** Watches the plugins directory and loads, reloads or unloads plugins whose files change. */
+        public Builder watchPluginsDir(boolean watchDir) {
+            this.watch = watchDir;
+            return this;
+        }
+
+        /** Where private copies of plugin files go (default: a temporary folder deleted on close). */
+        public Builder workDir(Path dir) {
+            this.workDir = Objects.requireNonNull(dir, "dir is null");
+            return this;
+        }
+
+        /** Builds the host and loads what was configured; problems are collected, not thrown. */
+        public Plugbench build() {
+            try {
+                return new Plugbench(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the host's work folder: " + e.getMessage(), e);
+            }
+        }
+    }
+}

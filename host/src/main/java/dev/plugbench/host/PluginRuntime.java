@@ -1,0 +1,342 @@
+package dev.plugbench.host;
+
+import com.google.inject.Injector;
+import dev.plugbench.api.ApiVersion;
+import dev.plugbench.api.Method;
+import dev.plugbench.api.MethodInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads, reloads and unloads PF4J plugins and keeps the registry in step. Every operation is
+ * serialised here (PF4J's manager is not thread-safe); calls into methods never wait on it.
+ *
+ * <p>A reload reads and checks the new file first, then unloads the old version from PF4J while
+ * the registry still serves it, loads and starts the new one, and switches the registry over in one
+ * step. If anything fails, the old version keeps serving and the failure becomes a problem.
+ */
+final class PluginRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
+
+    /** A loaded plugin: what it is, where it came from, and a weak reference to its class loader. */
+    record Loaded(PluginInfo info, Path file, WeakReference<ClassLoader> loader, boolean inManager) {
+    }
+
+    private final HostPluginManager manager;
+    private final GuiceExtensionFactory factory;
+    private final MethodRegistry registry;
+    private final Problems problems;
+    private final ShadowCopies shadows;
+    private final Map<String, Loaded> plugins = new LinkedHashMap<>();
+
+    PluginRuntime(Path pluginsRoot, Injector root, MethodRegistry registry, Problems problems, ShadowCopies shadows) {
+        this.manager = new HostPluginManager(pluginsRoot, ApiVersion.VERSION);
+        this.factory = manager.guiceFactory();
+        this.factory.setRoot(root);
+        this.registry = registry;
+        this.problems = problems;
+        this.shadows = shadows;
+    }
+
+    /** Loads one plugin file or development folder; problems are recorded and returned in the outcome. */
+    synchronized Outcome load(Path file) {
+        Checked checked = check(file);
+        if (checked.problem != null) {
+            return Outcome.failed(record(checked.problem));
+        }
+        PluginDescriptor d = checked.descriptor;
+        Loaded existing = plugins.get(d.getPluginId());
+        if (existing != null) {
+            return Outcome.failed(record(problem(file.toString(), Problem.Kind.DUPLICATE_PLUGIN,
+                    "plugin id '" + d.getPluginId() + "' is already loaded from " + existing.file() + " (version "
+                            + existing.info().version() + "); " + file + " is refused",
+                    "remove one of the two files, or reload the plugin to replace its version")));
+        }
+        Generation g = start(d, checked.copy, file.toString());
+        if (g.problem != null) {
+            return Outcome.failed(record(g.problem));
+        }
+        problems.addAll(registry.register(g.bindings));
+        Loaded loaded = remember(d, file, checked.sha256, g);
+        return Outcome.ok(loaded.info());
+    }
+
+    /** Replaces a loaded plugin by the version in {@code file} (its own file when null). */
+    synchronized Outcome reload(String pluginId, Path file) {
+        Loaded old = plugins.get(pluginId);
+        if (old == null) {
+            throw new PluginOperationException("no plugin '" + pluginId + "' is loaded; loaded: " + plugins.keySet());
+        }
+        Path source = file == null ? old.file() : file;
+        String keeps = "; version " + old.info().version() + " keeps serving";
+        Checked checked = check(source);
+        if (checked.problem != null) {
+            Problem p = checked.problem;
+            return Outcome.failed(record(problem(pluginId, Problem.Kind.RELOAD_FAILED, p.message() + keeps, p.fix())));
+        }
+        PluginDescriptor d = checked.descriptor;
+        if (!d.getPluginId().equals(pluginId)) {
+            return Outcome.failed(record(problem(pluginId, Problem.Kind.RELOAD_FAILED,
+                    source + " holds plugin '" + d.getPluginId() + "', not '" + pluginId + "'" + keeps,
+                    "reload with a file of the same plugin id, or load it as a new plugin")));
+        }
+        if (old.inManager()) {
+            manager.unloadPlugin(pluginId);
+            factory.forget(pluginId);
+        }
+        Generation g = start(d, checked.copy, source.toString());
+        if (g.problem == null && g.bindings.isEmpty() && !old.info().methodIds().isEmpty()) {
+            unloadFromManager(pluginId);
+            g = Generation.failed(problem(pluginId, Problem.Kind.NO_EXTENSIONS,
+                    "the new version exposes no working method", "see the problems above for why each extension failed"));
+        }
+        if (g.problem != null) {
+            plugins.put(pluginId, new Loaded(old.info(), old.file(), old.loader(), false));
+            Problem p = g.problem;
+            return Outcome.failed(record(problem(pluginId, Problem.Kind.RELOAD_FAILED, p.message() + keeps, p.fix())));
+        }
+        problems.addAll(registry.replacePlugin(pluginId, g.bindings));
+        Loaded loaded = remember(d, source, checked.sha256, g);
+        LOG.debug("reloaded plugin '{}' {} -> {}", pluginId, old.info().version(), d.getVersion());
+        return Outcome.ok(loaded.info());
+    }
+
+    /** Unloads a plugin; its methods disappear from the registry at once. */
+    synchronized void unload(String pluginId) {
+        Loaded old = plugins.remove(pluginId);
+        if (old == null) {
+            throw new PluginOperationException("no plugin '" + pluginId + "' is loaded; loaded: " + plugins.keySet());
+        }
+        registry.removePlugin(pluginId);
+        if (old.inManager()) {
+            unloadFromManager(pluginId);
+        }
+    }
+
+    synchronized List<PluginInfo> plugins() {
+        return plugins.values().stream().map(Loaded::info).toList();
+    }
+
+    synchronized Optional<Loaded> loaded(String pluginId) {
+        return Optional.ofNullable(plugins.get(pluginId));
+    }
+
+    synchronized Optional<String> idOfFile(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return plugins.values().stream().filter(l -> l.file().toAbsolutePath().normalize().equals(abs))
+                .map(l -> l.info().id()).findFirst();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String id : List.copyOf(plugins.keySet())) {
+            unload(id);
+        }
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    /** The result of reading a file: its private copy and descriptor, or the problem. */
+    private record Checked(Path copy, PluginDescriptor descriptor, String sha256, Problem problem) {
+    }
+
+    private Checked check(Path file) {
+        String subject = file.toString();
+        if (!Files.exists(file)) {
+            return new Checked(null, null, null, problem(subject, Problem.Kind.CORRUPT_PLUGIN, "the file does not exist",
+                    "check the path; plugins are .jar or .zip files, or plugin project folders in development mode"));
+        }
+        String sha;
+        Path copy;
+        try {
+            sha = sha256(file);
+            copy = shadows.copy(file);
+        } catch (IOException e) {
+            return new Checked(null, null, null, problem(subject, Problem.Kind.CORRUPT_PLUGIN,
+                    "cannot read the plugin: " + e.getMessage(), "rebuild the plugin (mvn package) and copy it again"));
+        }
+        PluginDescriptor d;
+        try {
+            d = manager.describe(copy);
+        } catch (RuntimeException e) {
+            return new Checked(null, null, null, problem(subject, Problem.Kind.CORRUPT_PLUGIN,
+                    "no valid plugin descriptor in " + file + ": " + String.valueOf(e.getMessage()).replace(copy.toString(), file.toString()),
+                    "a plugin needs plugin.properties (plugin.id, plugin.version) at its root, or Plugin-Id and Plugin-Version"
+                            + " in its MANIFEST; a corrupt or truncated file reads the same: rebuild it"));
+        }
+        if (!manager.satisfies(d.getRequires())) {
+            return new Checked(null, null, null, problem(d.getPluginId(), Problem.Kind.INCOMPATIBLE_API,
+                    "plugin " + d.getPluginId() + " " + d.getVersion() + " (" + subject + ") requires API '" + d.getRequires()
+                            + "' but this host implements API " + ApiVersion.VERSION,
+                    "use a plugin version built for API " + ApiVersion.VERSION + ", or a host whose API matches '" + d.getRequires() + "'"));
+        }
+        return new Checked(copy, d, sha, null);
+    }
+
+    /** A started generation's bindings, or why it could not start. */
+    private record Generation(List<MethodBinding> bindings, ClassLoader loader, Problem problem) {
+        static Generation failed(Problem p) {
+            return new Generation(List.of(), null, p);
+        }
+    }
+
+    private Generation start(PluginDescriptor d, Path copy, String subject) {
+        String id;
+        try {
+            id = manager.loadPlugin(copy);
+        } catch (RuntimeException e) {
+            return Generation.failed(problem(subject, Problem.Kind.CORRUPT_PLUGIN, "PF4J cannot load it: " + e.getMessage(),
+                    "rebuild the plugin; check plugin.properties"));
+        }
+        PluginWrapper wrapper = manager.getPlugin(id);
+        ClassLoader loader = wrapper.getPluginClassLoader();
+        shadows.deleteWhenCollected(loader, copy);
+        factory.open(id);
+        PluginState state = manager.startPlugin(id);
+        if (state != PluginState.STARTED) {
+            Throwable failure = wrapper.getFailedException();
+            String why = failure == null ? "state " + state : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            unloadFromManager(id);
+            return Generation.failed(problem(id, Problem.Kind.START_FAILED, "the plugin did not start: " + why,
+                    "fix the plugin class's start(); see the host log for the stack trace"));
+        }
+        List<MethodBinding> bindings = collect(id, d.getVersion(), wrapper, loader);
+        return new Generation(bindings, loader, null);
+    }
+
+    private List<MethodBinding> collect(String id, String version, PluginWrapper wrapper, ClassLoader loader) {
+        Set<String> names = manager.getExtensionClassNames(id);
+        if (names.isEmpty()) {
+            record(problem(id, Problem.Kind.NO_EXTENSIONS, "the plugin has no extensions (META-INF/extensions.idx is missing or empty)",
+                    "annotate each method class with @org.pf4j.Extension and declare PF4J in the compiler's annotationProcessorPaths"));
+        }
+        List<MethodBinding> bindings = new ArrayList<>();
+        for (String name : names) {
+            Class<?> type;
+            try {
+                type = wrapper.getPluginClassLoader().loadClass(name);
+            } catch (ClassNotFoundException | LinkageError e) {
+                record(problem(id, Problem.Kind.MISSING_CLASS, "extension class " + name + " cannot be loaded: " + e,
+                        "rebuild the plugin so the class is in it; libraries it needs go in the plugin's lib/ unless the host provides them"));
+                continue;
+            }
+            Optional<Class<?>> point = ExtensionPoints.of(type);
+            if (point.isEmpty()) {
+                record(problem(id, Problem.Kind.BROKEN_EXTENSION, name + " implements no Plugbench extension point",
+                        "implement one of RejectionRule, LatentQuantizer, SurrogateFeatureSpace, SpectralProbe"));
+                continue;
+            }
+            MethodBinding b = instantiate(id, version, type, point.get(), loader);
+            if (b != null) {
+                bindings.add(b);
+            }
+        }
+        return bindings;
+    }
+
+    private MethodBinding instantiate(String id, String version, Class<?> type, Class<?> point, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Object instance = factory.create(type);
+            MethodInfo info = ((Method) instance).info();
+            String family = ExtensionPoints.family(point);
+            if (info == null || !family.equals(info.family())) {
+                record(problem(id, Problem.Kind.BROKEN_EXTENSION, type.getName() + " implements " + point.getSimpleName()
+                        + " (family '" + family + "') but its info() says family '" + (info == null ? null : info.family()) + "'",
+                        "return MethodInfo with the FAMILY constant of " + point.getSimpleName()));
+                return null;
+            }
+            return new MethodBinding(point, info, instance, Source.PF4J, id, version, loader);
+        } catch (RuntimeException | LinkageError e) {
+            record(problem(id, Problem.Kind.BROKEN_EXTENSION, "extension " + type.getName() + " failed: " + e.getMessage(),
+                    "fix its constructor or info(); constructor parameters must be host services (see sdk-docs) with @Inject"));
+            return null;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Loaded remember(PluginDescriptor d, Path file, String sha, Generation g) {
+        List<String> ids = g.bindings.stream().map(MethodBinding::key).sorted().toList();
+        PluginInfo info = new PluginInfo(d.getPluginId(), d.getVersion(), d.getRequires(), file, sha, ids);
+        Loaded loaded = new Loaded(info, file, new WeakReference<>(g.loader), true);
+        plugins.put(d.getPluginId(), loaded);
+        return loaded;
+    }
+
+    private void unloadFromManager(String id) {
+        try {
+            manager.unloadPlugin(id);
+        } catch (RuntimeException e) {
+            record(problem(id, Problem.Kind.START_FAILED, "PF4J could not unload it cleanly: " + e.getMessage(),
+                    "check the plugin's stop(); the host dropped it regardless"));
+        }
+        factory.forget(id);
+    }
+
+    private Problem record(Problem p) {
+        problems.add(p);
+        return p;
+    }
+
+    private static Problem problem(String subject, Problem.Kind kind, String message, String fix) {
+        return new Problem(subject, kind, message, fix, Instant.now());
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path f = Files.isDirectory(file) ? file.resolve("plugin.properties") : file;
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                md.update(buf, 0, r);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** What a load or reload did. */
+    record Outcome(PluginInfo plugin, Problem problem) {
+        static Outcome ok(PluginInfo p) {
+            return new Outcome(p, null);
+        }
+
+        static Outcome failed(Problem p) {
+            return new Outcome(null, p);
+        }
+
+        PluginInfo orThrow() {
+            if (problem != null) {
+                throw new PluginOperationException(problem.toString());
+            }
+            return plugin;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.plugbench.host;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The host's problem list: append-only, thread-safe, and logged as it grows. */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private final List<Problem> list = new CopyOnWriteArrayList<>();
+
+    void add(Problem p) {
+        list.add(p);
+        LOG.warn("{}", p);
+    }
+
+    void addAll(List<Problem> ps) {
+        ps.forEach(this::add);
+    }
+
+    List<Problem> snapshot() {
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.plugbench.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Private copies of plugin files, one folder per loaded generation. The host loads the copy, never
+ * the user's file, so a plugin file can be replaced in place (even by {@code cp}) while its old
+ * version is still running, and two generations of one plugin never share a folder. A
+ * generation's folder is deleted once its class loader has been collected, or when the host closes.
+ */
+final class ShadowCopies implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private final Path root;
+    private final boolean ownsRoot;
+    private final AtomicLong counter = new AtomicLong();
+
+    ShadowCopies(Path root, boolean ownsRoot) {
+        this.root = root;
+        this.ownsRoot = ownsRoot;
+    }
+
+    /**
+     * A private copy of a plugin: a jar is copied, a zip expanded into a folder, a directory
+     * (development mode) used in place.
+     *
+     * @throws IOException when the file cannot be read, or a zip is corrupt
+     */
+    Path copy(Path plugin) throws IOException {
+        if (Files.isDirectory(plugin)) {
+            return plugin;
+        }
+        String name = plugin.getFileName().toString();
+        Path folder = Files.createDirectories(root.resolve(counter.incrementAndGet() + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_")));
+        if (name.toLowerCase().endsWith(".zip")) {
+            Path expanded = folder.resolve("plugin");
+            unzip(plugin, expanded);
+            return expanded;
+        }
+        Path target = folder.resolve(name);
+        Files.copy(plugin, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /** Deletes the copy's folder once {@code owner} (the generation's class loader) is collected. */
+    void deleteWhenCollected(Object owner, Path copy) {
+        if (copy.startsWith(root)) {
+            Path folder = root.resolve(root.relativize(copy).getName(0));
+            CLEANER.register(owner, () -> deleteTree(folder));
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        Files.createDirectories(into);
+        int entries = 0;
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; entries++) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry '" + e.getName() + "' points outside the plugin folder");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(z, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        if (entries == 0) {
+            throw new IOException("not a zip archive (no entries could be read)");
+        }
+    }
+
+    static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that cannot be deleted now is left for the host's close or the OS's temp cleanup
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsRoot) {
+            deleteTree(root);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.plugbench.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plugbench.api.spectral.SpectralProbe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each defect is reported against its plugin, and the host goes on serving everything else. */
+class BadPluginTest {
+    private static final String INDEX = "META-INF/extensions.idx";
+    private static final String FROBENIUS = "dev.plugbench.fixture.FrobeniusProbe";
+
+    @TempDir
+    Path tmp;
+
+    private Plugbench hostOver(Path dir) {
+        return Plugbench.builder().pluginsDir(dir).discoverClasspath(false).build();
+    }
+
+    private Path dirWithV1() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(TestPlugins.v1(), dir.resolve("a-good.jar"));
+        return dir;
+    }
+
+    private static void stillServes(Plugbench host) {
+        SpectralProbe probe = host.method(SpectralProbe.class, "frobenius");
+        assertThat(probe.measure(TestPlugins.probeInput(), probe.info().defaults()).values()).containsEntry("fro:W", 70.0);
+    }
+
+    @Test
+    void corruptZipIsReported() throws IOException {
+        Path dir = dirWithV1();
+        Files.write(dir.resolve("b-broken.zip"), "this is not a zip".getBytes());
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.CORRUPT_PLUGIN);
+                assertThat(p.subject()).endsWith("b-broken.zip");
+                assertThat(p.fix()).isNotBlank();
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void truncatedJarIsReported() throws IOException {
+        Path dir = dirWithV1();
+        byte[] jar = Files.readAllBytes(TestPlugins.v1());
+        Files.write(dir.resolve("b-truncated.jar"), Arrays.copyOf(jar, jar.length / 3));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.CORRUPT_PLUGIN);
+                assertThat(p.message()).contains("no valid plugin descriptor");
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void missingExtensionClassIsReportedAndTheOtherExtensionsWork() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        TestPlugins.variant(dir.resolve("missing.jar"), Map.of(INDEX, "dev.plugbench.fixture.DoesNotExist\n" + FROBENIUS + "\n"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.MISSING_CLASS);
+                assertThat(p.subject()).isEqualTo(TestPlugins.FIXTURE_ID);
+                assertThat(p.message()).contains("dev.plugbench.fixture.DoesNotExist");
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void extensionWhoseConstructorThrowsIsReportedAndTheOtherExtensionsWork() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        TestPlugins.variant(dir.resolve("exploding.jar"), Map.of(INDEX, "dev.plugbench.fixture.ExplodingProbe\n" + FROBENIUS + "\n"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.BROKEN_EXTENSION);
+                assertThat(p.message()).contains("ExplodingProbe").contains("fails in its constructor on purpose");
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void twoPluginsWithOneIdKeepTheFirstAndNameBothFiles() throws IOException {
+        Path dir = dirWithV1();
+        Files.copy(TestPlugins.v2(), dir.resolve("b-second.jar"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_PLUGIN);
+                assertThat(p.message()).contains("a-good.jar").contains("b-second.jar");
+            });
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.0"));
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void pluginWithoutExtensionIndexIsReported() throws IOException {
+        Path dir = dirWithV1();
+        TestPlugins.variant(dir.resolve("b-empty.jar"), Map.of(INDEX, "", "plugin.properties", TestPlugins.properties("plugin.id", "empty-fixture")));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.NO_EXTENSIONS);
+                assertThat(p.fix()).contains("annotationProcessorPaths");
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void loadingAMissingFileThrowsWithTheReason() throws IOException {
+        try (Plugbench host = hostOver(dirWithV1())) {
+            assertThatThrownBy(() -> host.loadPlugin(tmp.resolve("nowhere.jar")))
+                    .isInstanceOf(PluginOperationException.class).hasMessageContaining("does not exist");
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void pluginRequiringAnotherApiVersionIsRejectedAndTheOthersLoad() throws IOException {
+        Path dir = dirWithV1();
+        String props = TestPlugins.properties("plugin.id", "future-fixture").replaceAll("(?m)^plugin.requires=.*$", "plugin.requires=>=2.0.0");
+        TestPlugins.variant(dir.resolve("b-future.jar"), Map.of("plugin.properties", props));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.INCOMPATIBLE_API);
+                assertThat(p.subject()).isEqualTo("future-fixture");
+                assertThat(p.message()).contains(">=2.0.0").contains(dev.plugbench.api.ApiVersion.VERSION);
+            });
+            assertThat(host.plugins()).extracting(PluginInfo::id).containsExactly(TestPlugins.FIXTURE_ID);
+            stillServes(host);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.plugbench.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugbench.host.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path pluginsDir() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(TestPlugins.v1(), dir.resolve("fixture.jar"));
+        return dir;
+    }
+
+    @Test
+    void pluginsJsonListsEveryMethodWithTheDocumentedKeys() throws Exception {
+        Run r = run("plugins", "--json", "--plugins", pluginsDir().toString());
+        assertThat(r.code()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertThat(rows.isArray()).isTrue();
+        JsonNode frob = null;
+        for (JsonNode row : rows) {
+            assertThat(row.fieldNames()).toIterable().containsExactly("family", "id", "plugin", "version", "source");
+            if (row.get("id").asText().equals("frobenius")) {
+                frob = row;
+            }
+        }
+        assertThat(frob).isNotNull();
+        assertThat(frob.get("plugin").asText()).isEqualTo("probe-fixture");
+        assertThat(frob.get("source").asText()).isEqualTo("pf4j");
+    }
+
+    @Test
+    void unknownCommandExitsNonZeroWithAReasonAndAHint() {
+        Run r = run("frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("plugbench: ").contains("frobnicate").contains("hint: run 'plugbench --help'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badFlagExitsNonZeroWithAReasonAndAHint() {
+        Run r = run("plugins", "--colour");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--colour").contains("hint: run 'plugbench plugins --help'");
+    }
+
+    @Test
+    void hotswapCheckOfAMissingPluginSaysWhatToGive() throws Exception {
+        Run r = run("hotswap-check", "no-such-plugin", "--plugins", pluginsDir().toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("'no-such-plugin' is neither a loaded plugin id nor a plugin file").contains("hint:");
+    }
+
+    @Test
+    void hotswapCheckReportsTheDrillAsJson() throws Exception {
+        Run r = run("hotswap-check", TestPlugins.v1().toString(), "--swaps", "5", "--threads", "2", "--json",
+                "--plugins", tmp.resolve("empty").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("swaps").asInt()).isEqualTo(5);
+        assertThat(report.get("failed_calls").asLong()).isZero();
+        assertThat(report.get("leaked_classloaders").asInt()).isZero();
+        assertThat(report.get("calls").asLong()).isPositive();
+        assertThat(report.has("swap_ms_p50")).isTrue();
+        assertThat(report.has("swap_ms_p99")).isTrue();
+    }
+}
