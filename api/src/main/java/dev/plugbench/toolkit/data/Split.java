@@ -1,0 +1,52 @@
+package dev.plugbench.toolkit.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A train/test split.
+ *
+ * @param train the training part
+ * @param test  the test part
+ */
+public record Split(Dataset train, Dataset test) {
+    public Split {
+        Objects.requireNonNull(train, "train is null");
+        Objects.requireNonNull(test, "test is null");
+    }
+
+    /**
+     * A stratified split: each class contributes round(testFraction x its count) examples to the
+     * test part (at least one when the class has two or more), chosen by a seeded shuffle.
+     */
+    public static Split stratified(Dataset data, double testFraction, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction = " + testFraction + ": it must be in (0, 1)");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        int[] labels = data.labels();
+        for (int c = 0; c < data.numClasses(); c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    members.add(i);
+                }
+            }
+            int[] shuffled = Shuffle.permutation(members.size(), rng);
+            int nTest = (int) Math.round(testFraction * members.size());
+            if (members.size() >= 2) {
+                nTest = Math.max(1, Math.min(members.size() - 1, nTest));
+            }
+            for (int k = 0; k < shuffled.length; k++) {
+                (k < nTest ? test : train).add(members.get(shuffled[k]));
+            }
+        }
+        int[] trainIdx = train.stream().sorted().mapToInt(Integer::intValue).toArray();
+        int[] testIdx = test.stream().sorted().mapToInt(Integer::intValue).toArray();
+        return new Split(data.subset(trainIdx), data.subset(testIdx));
+    }
+}

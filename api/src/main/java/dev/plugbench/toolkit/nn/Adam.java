@@ -1,0 +1,61 @@
+package dev.plugbench.toolkit.nn;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adam (Kingma and Ba), as torch's {@code Adam} with L2 weight decay added to the gradient:
+ * m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= lr * m_hat / (sqrt(v_hat) + eps).
+ */
+public final class Adam implements Optimizer {
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double weightDecay;
+    private final Map<Parameter, INDArray[]> moments = new IdentityHashMap<>();
+    private long t;
+
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate = " + learningRate + ": it must be a finite positive number");
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("betas = (" + beta1 + ", " + beta2 + "): each must be in [0, 1)");
+        }
+        if (!(epsilon > 0) || !(weightDecay >= 0)) {
+            throw new IllegalArgumentException("epsilon must be > 0 and weight decay >= 0; got " + epsilon + ", " + weightDecay);
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+    }
+
+    /** Adam with the usual defaults (0.9, 0.999, 1e-8) and no weight decay. */
+    public Adam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-8, 0);
+    }
+
+    @Override
+    public void step(List<Parameter> parameters, Gradients gradients) {
+        t++;
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        for (Parameter p : parameters) {
+            INDArray g = gradients.of(p);
+            if (weightDecay != 0) {
+                g = g.add(p.value().mul(weightDecay));
+            }
+            INDArray[] mv = moments.computeIfAbsent(p, k -> new INDArray[] {k.value().like().assign(0), k.value().like().assign(0)});
+            mv[0].muli(beta1).addi(g.mul(1 - beta1));
+            mv[1].muli(beta2).addi(g.mul(g).muli(1 - beta2));
+            INDArray denominator = Transforms.sqrt(mv[1].div(c2), false).addi(epsilon);
+            p.value().subi(mv[0].div(denominator).muli(learningRate / c1));
+        }
+    }
+}

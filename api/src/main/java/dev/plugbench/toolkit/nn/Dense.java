@@ -1,0 +1,99 @@
+package dev.plugbench.toolkit.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import dev.plugbench.toolkit.data.Gaussian;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A fully connected layer: out = scale * (x W) + b, W is in x out, b is 1 x out, biases start at 0. */
+public final class Dense implements Layer {
+    private final int in;
+    private final int out;
+    private final Parameterization parameterization;
+    private final double scale;
+    private final Parameter weights;
+    private final Parameter bias;
+
+    Dense(String name, int in, int out, Parameterization parameterization, DataType type, SplittableRandom rng) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("dense layer sizes must be positive; got " + in + " -> " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.parameterization = parameterization;
+        double std = parameterization == Parameterization.NTK ? 1 : 1 / Math.sqrt(in);
+        this.scale = parameterization == Parameterization.NTK ? 1 / Math.sqrt(in) : 1;
+        double[] w = Gaussian.next(rng, in * out);
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= std;
+        }
+        this.weights = new Parameter(name + ".W", Nd4j.create(w, new long[] {in, out}, 'c').castTo(type));
+        this.bias = new Parameter(name + ".b", Nd4j.zeros(type, 1, out));
+    }
+
+    /** The factor applied to x W (1, or 1/sqrt(fan_in) under the NTK parameterisation). */
+    public double scale() {
+        return scale;
+    }
+
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public int inputWidth() {
+        return in;
+    }
+
+    @Override
+    public int outputWidth() {
+        return out;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public INDArray forward(INDArray input) {
+        INDArray z = input.mmul(weights.value());
+        if (scale != 1) {
+            z.muli(scale);
+        }
+        return z.addiRowVector(bias.value());
+    }
+
+    @Override
+    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients) {
+        INDArray gw = input.transpose().mmul(outputGradient);
+        if (scale != 1) {
+            gw.muli(scale);
+        }
+        gradients.accumulate(weights, gw);
+        gradients.accumulate(bias, outputGradient.sum(true, 0));
+        INDArray gx = outputGradient.mmul(weights.value().transpose());
+        return scale != 1 ? gx.muli(scale) : gx;
+    }
+
+    @Override
+    public INDArray perExampleGradients(INDArray input, INDArray outputGradient) {
+        long n = input.rows();
+        INDArray perW = input.reshape(n, in, 1).mul(outputGradient.reshape(n, 1, out)).reshape(n, (long) in * out);
+        if (scale != 1) {
+            perW.muli(scale);
+        }
+        return Nd4j.hstack(perW, outputGradient);
+    }
+
+    @Override
+    public String describe() {
+        return "dense(" + in + " -> " + out + ", " + parameterization.name().toLowerCase() + ")";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.plugbench.toolkit.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A loss over a batch of outputs and targets, averaged over the batch, with its gradient. */
+public interface Loss {
+    /** The loss value. */
+    double value(INDArray output, INDArray target);
+
+    /** d(value)/d(output), same shape as the output. */
+    INDArray gradient(INDArray output, INDArray target);
+}

@@ -1,0 +1,320 @@
+package dev.plugbench.toolkit.nn;
+
+import dev.plugbench.api.model.Model;
+import dev.plugbench.api.model.ModelSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A sequential network of {@link Layer}s in one data type (float32 for fast training, float64 for
+ * exact kernels and gradient checks). Built with {@link #builder}; the same seed always gives the
+ * same weights. Forward passes are thread-safe; training is not (one trainer owns a network).
+ */
+public final class Network implements Model {
+    private final List<Layer> layers;
+    private final DataType type;
+    private final List<Parameter> parameters;
+    private long steps;
+
+    private Network(List<Layer> layers, DataType type) {
+        this.layers = List.copyOf(layers);
+        this.type = type;
+        List<Parameter> ps = new ArrayList<>();
+        layers.forEach(l -> ps.addAll(l.parameters()));
+        this.parameters = List.copyOf(ps);
+    }
+
+    /** Starts a network taking {@code inputWidth} features, with weights drawn from {@code seed}. */
+    public static Builder builder(int inputWidth, DataType type, long seed) {
+        return new Builder(inputWidth, type, seed);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public DataType dataType() {
+        return type;
+    }
+
+    /** All parameters, layer by layer. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Total number of scalar parameters P. */
+    public long parameterCount() {
+        return parameters.stream().mapToLong(Parameter::size).sum();
+    }
+
+    @Override
+    public int inputWidth() {
+        return layers.get(0).inputWidth();
+    }
+
+    @Override
+    public int outputWidth() {
+        return layers.get(layers.size() - 1).outputWidth();
+    }
+
+    @Override
+    public INDArray forward(INDArray x) {
+        INDArray a = input(x);
+        for (Layer l : layers) {
+            a = l.forward(a);
+        }
+        return a;
+    }
+
+    /** A forward pass that keeps every layer's input, for backpropagation. */
+    public Trace trace(INDArray x) {
+        List<INDArray> activations = new ArrayList<>(layers.size() + 1);
+        INDArray a = input(x);
+        activations.add(a);
+        for (Layer l : layers) {
+            a = l.forward(a);
+            activations.add(a);
+        }
+        return new Trace(activations);
+    }
+
+    /**
+     * Backpropagates dL/d(output) through a traced pass: the parameter gradients (summed over the
+     * batch) and dL/d(output of each layer).
+     */
+    public Backprop backward(Trace trace, INDArray outputGradient) {
+        checkRows(outputGradient, trace.output(), "the output gradient");
+        Gradients gradients = new Gradients();
+        INDArray[] layerOutputGradients = new INDArray[layers.size()];
+        INDArray g = outputGradient.castTo(type);
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            layerOutputGradients[l] = g;
+            g = layers.get(l).backward(trace.input(l), trace.input(l + 1), g, gradients);
+        }
+        return new Backprop(gradients, Arrays.asList(layerOutputGradients));
+    }
+
+    /** One training step on a batch: forward, the loss and its gradient, backward, update. Returns the loss. */
+    public double trainStep(INDArray x, INDArray target, Loss loss, Optimizer optimizer) {
+        Trace t = trace(x);
+        double value = loss.value(t.output(), target);
+        optimizer.step(parameters, backward(t, loss.gradient(t.output(), target)).gradients());
+        steps++;
+        return value;
+    }
+
+    /**
+     * One training step with a loss the caller defines by its gradient: {@code outputGradient}
+     * maps the batch's outputs to dL/d(outputs).
+     */
+    public void trainStep(INDArray x, java.util.function.UnaryOperator<INDArray> outputGradient, Optimizer optimizer) {
+        Trace t = trace(x);
+        optimizer.step(parameters, backward(t, outputGradient.apply(t.output())).gradients());
+        steps++;
+    }
+
+    /** Training steps taken so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Per-example signals for kernels and probes: every layer's input, and for each output unit c
+     * the gradient of output c with respect to every layer's output, per example.
+     */
+    public Signals signals(INDArray x) {
+        Trace t = trace(x);
+        long n = t.output().rows();
+        List<List<INDArray>> byOutput = new ArrayList<>();
+        for (int c = 0; c < outputWidth(); c++) {
+            INDArray e = Nd4j.zeros(type, n, outputWidth());
+            e.get(NDArrayIndex.all(), NDArrayIndex.point(c)).assign(1);
+            byOutput.add(backward(t, e).layerOutputGradients());
+        }
+        return new Signals(t, byOutput);
+    }
+
+    /**
+     * The n x P matrix of per-example gradients of sum_j g_ij f_j(x_i): with g = e_c, the
+     * gradient of output c; with g = dL/d(output), the per-example loss gradients.
+     */
+    public INDArray perExampleGradients(INDArray x, INDArray outputGradient) {
+        Trace t = trace(x);
+        checkRows(outputGradient, t.output(), "the output gradient");
+        Backprop b = backward(t, outputGradient);
+        INDArray[] blocks = new INDArray[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            blocks[l] = layers.get(l).perExampleGradients(t.input(l), b.layerOutputGradients().get(l));
+        }
+        return Nd4j.hstack(blocks);
+    }
+
+    /** Per-example gradients of output unit {@code c}, n x P. */
+    public INDArray perExampleGradients(INDArray x, int c) {
+        if (c < 0 || c >= outputWidth()) {
+            throw new IllegalArgumentException("output unit " + c + " does not exist; the network has " + outputWidth());
+        }
+        INDArray e = Nd4j.zeros(type, x.rows(), outputWidth());
+        e.get(NDArrayIndex.all(), NDArrayIndex.point(c)).assign(1);
+        return perExampleGradients(x, e);
+    }
+
+    /**
+     * The per-example gradients of output {@code c} in chunks of at most {@code chunkRows} examples,
+     * so that n x P never has to fit in memory at once; {@code sink} receives (first row, chunk).
+     */
+    public void perExampleGradients(INDArray x, int c, int chunkRows, java.util.function.BiConsumer<Long, INDArray> sink) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows = " + chunkRows + ": it must be at least 1");
+        }
+        for (long start = 0; start < x.rows(); start += chunkRows) {
+            long end = Math.min(x.rows(), start + chunkRows);
+            sink.accept(start, perExampleGradients(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), c));
+        }
+    }
+
+    @Override
+    public ModelSnapshot snapshot() {
+        Map<String, INDArray> values = new LinkedHashMap<>();
+        parameters.forEach(p -> values.put(p.name(), p.value()));
+        return new ModelSnapshot(values, steps);
+    }
+
+    /** Sets every parameter to its value in {@code snapshot} (taken from a network of the same architecture). */
+    public void restore(ModelSnapshot snapshot) {
+        for (Parameter p : parameters) {
+            INDArray v = snapshot.parameter(p.name());
+            if (!Arrays.equals(v.shape(), p.value().shape())) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' has shape " + Arrays.toString(p.value().shape())
+                        + " but the snapshot holds " + Arrays.toString(v.shape()));
+            }
+            p.value().assign(v);
+        }
+        steps = snapshot.step();
+    }
+
+    /** The difference of two snapshots, parameter by parameter (a - b). */
+    public static Map<String, INDArray> difference(ModelSnapshot a, ModelSnapshot b) {
+        Map<String, INDArray> d = new LinkedHashMap<>();
+        a.parameters().forEach((name, v) -> d.put(name, v.sub(b.parameter(name))));
+        return d;
+    }
+
+    /** All parameters as one row vector (1 x P), layer by layer, each row-major. */
+    public INDArray flatParameters() {
+        return Nd4j.hstack(parameters.stream().map(p -> p.value().reshape(1, p.size())).toArray(INDArray[]::new));
+    }
+
+    /** Sets all parameters from one 1 x P vector (the layout of {@link #flatParameters}). */
+    public void setFlatParameters(INDArray flat) {
+        if (flat.length() != parameterCount()) {
+            throw new IllegalArgumentException("expected " + parameterCount() + " values, got " + flat.length());
+        }
+        long offset = 0;
+        INDArray row = flat.reshape(1, flat.length());
+        for (Parameter p : parameters) {
+            p.value().assign(row.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + p.size())).reshape(p.value().shape()));
+            offset += p.size();
+        }
+    }
+
+    private INDArray input(INDArray x) {
+        Objects.requireNonNull(x, "x is null");
+        if (x.rank() != 2 || x.columns() != inputWidth()) {
+            throw new IllegalArgumentException("the network takes n x " + inputWidth() + " inputs; got shape " + Arrays.toString(x.shape()));
+        }
+        return x.dataType() == type ? x : x.castTo(type);
+    }
+
+    private static void checkRows(INDArray gradient, INDArray output, String what) {
+        if (!Arrays.equals(gradient.shape(), output.shape())) {
+            throw new IllegalArgumentException(what + " must have the output's shape " + Arrays.toString(output.shape())
+                    + "; got " + Arrays.toString(gradient.shape()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return layers.stream().map(Layer::describe).reduce((a, b) -> a + " -> " + b).orElse("empty") + " [" + type + "]";
+    }
+
+    /** Adds layers one after the other; each takes the previous layer's output width. */
+    public static final class Builder {
+        private final List<Layer> layers = new ArrayList<>();
+        private final DataType type;
+        private final SplittableRandom rng;
+        private int width;
+        private int channels;
+        private int height;
+        private int widthPixels;
+
+        private Builder(int inputWidth, DataType type, long seed) {
+            if (inputWidth < 1) {
+                throw new IllegalArgumentException("inputWidth = " + inputWidth + ": it must be at least 1");
+            }
+            if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+                throw new IllegalArgumentException("networks are float32 or float64; got " + type);
+            }
+            this.width = inputWidth;
+            this.type = type;
+            this.rng = new SplittableRandom(seed);
+        }
+
+        /** Declares the input as images (channels x height x width, flattened channel-major), for convolutions. */
+        public Builder image(int imageChannels, int imageHeight, int imageWidth) {
+            if (imageChannels * imageHeight * imageWidth != width) {
+                throw new IllegalArgumentException(imageChannels + "x" + imageHeight + "x" + imageWidth + " images do not have "
+                        + width + " features");
+            }
+            channels = imageChannels;
+            height = imageHeight;
+            widthPixels = imageWidth;
+            return this;
+        }
+
+        /** A dense layer to {@code out} units. */
+        public Builder dense(int out, Parameterization parameterization) {
+            layers.add(new Dense(Integer.toString(layers.size()), width, out, parameterization, type, rng));
+            width = out;
+            channels = 0;
+            return this;
+        }
+
+        /** An element-wise activation. */
+        public Builder activation(Activation activation) {
+            layers.add(new ActivationLayer(Objects.requireNonNull(activation, "activation is null"), width));
+            return this;
+        }
+
+        /** A convolution of the current images to {@code filters} channels (after {@link #image} or another convolution). */
+        public Builder conv(int filters, int kernel, int stride, int padding, Parameterization parameterization) {
+            if (channels == 0) {
+                throw new IllegalStateException("a convolution needs image input: call image(channels, height, width) first");
+            }
+            Conv2d c = new Conv2d(Integer.toString(layers.size()), channels, height, widthPixels, filters, kernel, stride, padding,
+                    parameterization, type, rng);
+            layers.add(c);
+            channels = filters;
+            height = c.outputHeight();
+            widthPixels = c.outputWidthPixels();
+            width = c.outputWidth();
+            return this;
+        }
+
+        public Network build() {
+            if (layers.isEmpty()) {
+                throw new IllegalStateException("a network needs at least one layer");
+            }
+            return new Network(layers, type);
+        }
+    }
+}
