@@ -1,5 +1,6 @@
 package dev.plugbench.host;
 
+import dev.plugbench.toolkit.NumericRuntime;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -21,6 +22,7 @@ final class Nd4jStartup {
         thread.setContextClassLoader(Nd4jStartup.class.getClassLoader());
         try {
             Nd4j.scalar(0f);
+            NumericRuntime.configure();
             done = true;
         } finally {
             thread.setContextClassLoader(previous);

@@ -39,8 +39,8 @@ final class ActivationLayer implements Layer {
     }
 
     @Override
-    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients) {
-        return activation.derivative(input, output).muli(outputGradient);
+    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
+        return inputGradient ? activation.derivative(input, output).muli(outputGradient) : null;
     }
 
     @Override

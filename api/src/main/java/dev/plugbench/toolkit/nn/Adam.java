@@ -51,7 +51,7 @@ public final class Adam implements Optimizer {
             if (weightDecay != 0) {
                 g = g.add(p.value().mul(weightDecay));
             }
-            INDArray[] mv = moments.computeIfAbsent(p, k -> new INDArray[] {k.value().like().assign(0), k.value().like().assign(0)});
+            INDArray[] mv = moments.computeIfAbsent(p, k -> new INDArray[] {StepWorkspace.zerosLike(k.value()), StepWorkspace.zerosLike(k.value())});
             mv[0].muli(beta1).addi(g.mul(1 - beta1));
             mv[1].muli(beta2).addi(g.mul(g).muli(1 - beta2));
             INDArray denominator = Transforms.sqrt(mv[1].div(c2), false).addi(epsilon);

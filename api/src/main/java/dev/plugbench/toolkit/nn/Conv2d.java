@@ -1,6 +1,7 @@
 package dev.plugbench.toolkit.nn;
 
 import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -87,29 +88,16 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray input) {
         long n = input.rows();
-        INDArray z = im2col(input).mmul(weights.value());
-        if (scale != 1) {
-            z.muli(scale);
-        }
-        z.addiRowVector(bias.value());
+        INDArray z = MatMul.of(im2col(input), false, weights.value(), false, scale).addiRowVector(bias.value());
         return z.reshape(n, (long) outH * outW, filters).permute(0, 2, 1).dup('c').reshape(n, (long) filters * outH * outW);
     }
 
     @Override
-    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients) {
-        INDArray cols = im2col(input);
+    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
         INDArray g = rows(outputGradient);
-        INDArray gw = cols.transpose().mmul(g);
-        if (scale != 1) {
-            gw.muli(scale);
-        }
-        gradients.accumulate(weights, gw);
+        gradients.accumulate(weights, MatMul.of(im2col(input), true, g, false, scale));
         gradients.accumulate(bias, g.sum(true, 0));
-        INDArray gcols = g.mmul(weights.value().transpose());
-        if (scale != 1) {
-            gcols.muli(scale);
-        }
-        return col2im(gcols, input.rows(), input.dataType());
+        return inputGradient ? col2im(MatMul.of(g, false, weights.value(), true, scale), input.rows(), input.dataType()) : null;
     }
 
     @Override
@@ -123,10 +111,7 @@ public final class Conv2d implements Layer {
         for (int i = 0; i < n; i++) {
             INDArray ci = cols.get(NDArrayIndex.interval((long) i * positions, (long) (i + 1) * positions), NDArrayIndex.all());
             INDArray gi = g.get(NDArrayIndex.interval((long) i * positions, (long) (i + 1) * positions), NDArrayIndex.all());
-            INDArray gw = ci.transpose().mmul(gi);
-            if (scale != 1) {
-                gw.muli(scale);
-            }
+            INDArray gw = MatMul.of(ci, true, gi, false, scale);
             out.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, (long) fanIn * filters)).assign(gw.reshape(1, (long) fanIn * filters));
             out.get(NDArrayIndex.point(i), NDArrayIndex.interval((long) fanIn * filters, (long) fanIn * filters + filters)).assign(gi.sum(0));
         }

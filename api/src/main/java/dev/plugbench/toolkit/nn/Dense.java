@@ -3,6 +3,7 @@ package dev.plugbench.toolkit.nn;
 import java.util.List;
 import java.util.SplittableRandom;
 import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.linalg.MatMul;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,23 +64,14 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray forward(INDArray input) {
-        INDArray z = input.mmul(weights.value());
-        if (scale != 1) {
-            z.muli(scale);
-        }
-        return z.addiRowVector(bias.value());
+        return MatMul.of(input, false, weights.value(), false, scale).addiRowVector(bias.value());
     }
 
     @Override
-    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients) {
-        INDArray gw = input.transpose().mmul(outputGradient);
-        if (scale != 1) {
-            gw.muli(scale);
-        }
-        gradients.accumulate(weights, gw);
+    public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
+        gradients.accumulate(weights, MatMul.of(input, true, outputGradient, false, scale));
         gradients.accumulate(bias, outputGradient.sum(true, 0));
-        INDArray gx = outputGradient.mmul(weights.value().transpose());
-        return scale != 1 ? gx.muli(scale) : gx;
+        return inputGradient ? MatMul.of(outputGradient, false, weights.value(), true, scale) : null;
     }
 
     @Override

@@ -23,9 +23,10 @@ public interface Layer {
 
     /**
      * Backpropagation: given the input and output of a forward pass and dL/d(output), adds
-     * dL/d(parameters), summed over the batch, to {@code gradients} and returns dL/d(input).
+     * dL/d(parameters), summed over the batch, to {@code gradients} and returns dL/d(input), or
+     * null when {@code inputGradient} is false (the first layer of a network needs none).
      */
-    INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients);
+    INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient);
 
     /**
      * Per-example parameter gradients: row i holds d(sum_j g_ij out_ij)/d(parameters) for example i

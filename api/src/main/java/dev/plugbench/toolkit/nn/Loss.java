@@ -9,4 +9,18 @@ public interface Loss {
 
     /** d(value)/d(output), same shape as the output. */
     INDArray gradient(INDArray output, INDArray target);
+
+    /** Value and gradient together (losses override it to share work). */
+    default Evaluation evaluate(INDArray output, INDArray target) {
+        return new Evaluation(value(output, target), gradient(output, target));
+    }
+
+    /**
+     * A loss value and its gradient.
+     *
+     * @param value    the loss
+     * @param gradient d(loss)/d(output)
+     */
+    record Evaluation(double value, INDArray gradient) {
+    }
 }

@@ -2,6 +2,8 @@ package dev.plugbench.toolkit.nn;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The standard losses, each averaged over the examples of the batch. */
@@ -26,6 +28,16 @@ public final class Losses {
             check(logits, target, "softmax cross-entropy");
             INDArray p = softmax(logits);
             return p.subi(target.castTo(logits.dataType())).divi(logits.rows());
+        }
+
+        @Override
+        public Evaluation evaluate(INDArray logits, INDArray target) {
+            check(logits, target, "softmax cross-entropy");
+            INDArray y = target.castTo(logits.dataType());
+            INDArray logProb = Nd4j.getExecutioner().exec(new LogSoftMax(logits, 1))[0];
+            double value = -logProb.mul(y).sumNumber().doubleValue() / logits.rows();
+            INDArray gradient = Transforms.exp(logProb, false).subi(y).divi(logits.rows());
+            return new Evaluation(value, gradient);
         }
 
         @Override

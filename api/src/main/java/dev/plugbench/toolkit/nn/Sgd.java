@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stochastic gradient descent with optional momentum and weight decay, as torch's {@code SGD}:
@@ -45,14 +46,14 @@ public final class Sgd implements Optimizer {
             if (momentum != 0) {
                 INDArray v = velocity.get(p);
                 if (v == null) {
-                    v = g.dup();
+                    v = StepWorkspace.detached(g);
                     velocity.put(p, v);
                 } else {
                     v.muli(momentum).addi(g);
                 }
                 g = v;
             }
-            p.value().subi(g.mul(learningRate));
+            Nd4j.getBlasWrapper().level1().axpy(p.size(), -learningRate, g, p.value());
         }
     }
 }

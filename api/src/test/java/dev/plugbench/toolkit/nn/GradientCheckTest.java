@@ -70,7 +70,7 @@ class GradientCheckTest {
         Trace t = net.trace(x);
         Backprop b = net.backward(t, outputGradient);
         Layer first = net.layers().get(0);
-        return first.backward(t.input(0), t.input(1), b.layerOutputGradients().get(0), new Gradients());
+        return first.backward(t.input(0), t.input(1), b.layerOutputGradients().get(0), new Gradients(), true);
     }
 
     @ParameterizedTest
