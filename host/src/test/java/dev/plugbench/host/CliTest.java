@@ -85,4 +85,31 @@ class CliTest {
         assertThat(report.has("swap_ms_p50")).isTrue();
         assertThat(report.has("swap_ms_p99")).isTrue();
     }
+
+    @Test
+    void benchWritesResultsAndPrintsTheTable() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "2", "--threads", "2", "--out", out.toString(),
+                "--plugins", pluginsDir().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("| frobenius |").contains("| gram-trace |");
+        assertThat(out.resolve("digits-drift/results.json")).exists();
+        assertThat(r.err()).contains("[digits-drift] 4 cells");
+    }
+
+    @Test
+    void benchOfAnUnknownFamilySaysWhichExist() throws Exception {
+        Run r = run("bench", "optics", "--out", tmp.resolve("o").toString(), "--plugins", pluginsDir().toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("no benchmark task for family 'optics'").contains("hint:");
+    }
+
+    @Test
+    void demoRunsEveryFamilysQuickTasks() throws Exception {
+        Path out = tmp.resolve("demo");
+        Run r = run("demo", "--out", out.toString(), "--seeds", "1", "--plugins", pluginsDir().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("reports under");
+        assertThat(out.resolve("spectral/digits-drift/report.md")).exists();
+    }
 }

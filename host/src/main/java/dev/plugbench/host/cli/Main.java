@@ -7,14 +7,14 @@ import picocli.CommandLine.Command;
 /** The {@code plugbench} command: global options and the sub-commands. */
 @Command(name = "plugbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compare machine-learning research methods loaded as hot-swappable plugins.",
-        subcommands = {PluginsCommand.class, HotswapCheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, PluginsCommand.class, HotswapCheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (plugins, hotswap-check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, bench, plugins, hotswap-check)");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,79 @@
+package dev.plugbench.host.bench;
+
+import dev.plugbench.api.Method;
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A benchmark task of one family: a dataset, a fixed setting (or several), and the metrics the
+ * harness reports. The task, not the method, computes the metrics. Tasks are found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.plugbench.host.bench.BenchTask}),
+ * so families and applications add their own. Implementations are stateless and thread-safe:
+ * the harness runs cells in parallel.
+ *
+ * @param <M> the extension point of the family
+ */
+public interface BenchTask<M extends Method> {
+    /** The extension point whose methods this task compares. */
+    Class<M> extensionPoint();
+
+    /** The family (the extension point's FAMILY constant). */
+    String family();
+
+    /** The task's name, unique within the family. */
+    String name();
+
+    /** One line for reports. */
+    String description();
+
+    /** The metrics every successful cell reports, in report order. */
+    List<MetricSpec> metrics();
+
+    /** The settings of the task (e.g. cost levels, training regimes); at least one. */
+    default List<String> settings(boolean quick) {
+        return List.of("default");
+    }
+
+    /** The parameter assignments to run for a method (validated by the harness); one empty map means defaults. */
+    default List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+        return List.of(Map.of());
+    }
+
+    /** Whether a method takes part in this task (e.g. a binary-only method on a multi-class task). */
+    default boolean accepts(MethodInfo method) {
+        return true;
+    }
+
+    /** Why the task cannot run here (data not installed), with how to fix it; empty when it can. */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** The dataset's name and content hash, for provenance. */
+    DatasetInfo dataset(boolean quick);
+
+    /**
+     * Runs one cell: the method with validated parameters on the task's data for this setting and
+     * seed. Returns the metrics; throws with a clear message when the method misbehaves (wrong
+     * shape, invalid output). The same arguments must give the same metrics.
+     */
+    Map<String, Double> run(M method, Params params, String setting, long seed, boolean quick);
+
+    /** Extra plots from the finished rows, written into {@code dir}; returns the files written. */
+    default List<Path> plots(List<CellResult> rows, Path dir) {
+        return List.of();
+    }
+
+    /**
+     * The dataset behind a task.
+     *
+     * @param name        dataset name
+     * @param contentHash SHA-256 of its content
+     */
+    record DatasetInfo(String name, String contentHash) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.plugbench.host.bench;
+
+import java.util.Objects;
+
+/**
+ * A metric a task reports.
+ *
+ * @param name           as written in results ({@code kendall_tau})
+ * @param higherIsBetter which direction the report marks as best
+ * @param description    one line for the report
+ */
+public record MetricSpec(String name, boolean higherIsBetter, String description) {
+    public MetricSpec {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(description, "description is null");
+    }
+
+    /** A metric where larger is better. */
+    public static MetricSpec higher(String name, String description) {
+        return new MetricSpec(name, true, description);
+    }
+
+    /** A metric where smaller is better. */
+    public static MetricSpec lower(String name, String description) {
+        return new MetricSpec(name, false, description);
+    }
+}

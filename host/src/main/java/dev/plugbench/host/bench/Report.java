@@ -1,0 +1,134 @@
+package dev.plugbench.host.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The human-readable forms of a task's results: report.md, results.csv, and the console table. */
+final class Report {
+    private Report() {
+    }
+
+    /** "k=v, k=v" of the parameters, or "defaults" when there are none. */
+    static String paramsLabel(Map<String, Object> params) {
+        return params.isEmpty() ? "-" : params.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String format(Object v) {
+        return v instanceof Double d ? number(d) : String.valueOf(v);
+    }
+
+    static String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A markdown table per setting: rows (method, params), columns metrics "mean ± stderr", the best in bold. */
+    static String tables(TaskResult r, List<MetricSpec> specs) {
+        StringBuilder sb = new StringBuilder();
+        Set<String> settings = new LinkedHashSet<>();
+        r.summary().forEach(s -> settings.add(s.setting()));
+        List<String> metrics = metricNames(r, specs);
+        for (String setting : settings) {
+            List<SummaryRow> rows = r.summary().stream().filter(s -> s.setting().equals(setting)).toList();
+            if (settings.size() > 1 || !setting.equals("default")) {
+                sb.append("\nSetting `").append(setting).append("`:\n");
+            }
+            sb.append("\n| method | params |");
+            metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
+            sb.append(" failed |\n|---|---|");
+            metrics.forEach(m -> sb.append("---|"));
+            sb.append("---|\n");
+            for (SummaryRow row : rows) {
+                sb.append("| ").append(row.method()).append(" | ").append(paramsLabel(row.params())).append(" |");
+                for (String m : metrics) {
+                    MetricSummary s = row.metrics().get(m);
+                    if (s == null) {
+                        sb.append(" - |");
+                        continue;
+                    }
+                    String cell = number(s.mean()) + " ± " + number(s.stderr());
+                    sb.append(' ').append(isBest(rows, m, s.mean(), specs) ? "**" + cell + "**" : cell).append(" |");
+                }
+                sb.append(' ').append(row.failed()).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isBest(List<SummaryRow> rows, String metric, double value, List<MetricSpec> specs) {
+        MetricSpec spec = specs.stream().filter(s -> s.name().equals(metric)).findFirst().orElse(null);
+        if (spec == null || rows.size() < 2) {
+            return false;
+        }
+        double best = rows.stream().map(r -> r.metrics().get(metric)).filter(s -> s != null)
+                .mapToDouble(MetricSummary::mean).reduce(spec.higherIsBetter() ? Math::max : Math::min).orElse(Double.NaN);
+        return value == best;
+    }
+
+    static List<String> metricNames(TaskResult r, List<MetricSpec> specs) {
+        List<String> names = new ArrayList<>();
+        specs.forEach(s -> names.add(s.name()));
+        r.summary().forEach(s -> s.metrics().keySet().forEach(k -> {
+            if (!names.contains(k)) {
+                names.add(k);
+            }
+        }));
+        names.removeIf(n -> r.summary().stream().noneMatch(s -> s.metrics().containsKey(n)));
+        return names;
+    }
+
+    static String markdown(TaskResult r, BenchTask<?> task, List<String> plots) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.family()).append(" / ").append(r.task()).append(r.quick() ? " (quick)" : "").append("\n\n");
+        sb.append(task.description()).append("\n\n");
+        sb.append("Mean ± standard error over seeds ").append(r.seeds()).append("; the best value of each column in bold.\n");
+        sb.append("\nMetrics: ");
+        sb.append(task.metrics().stream().map(m -> "`" + m.name() + "` (" + (m.higherIsBetter() ? "higher" : "lower")
+                + " is better): " + m.description()).collect(Collectors.joining("; "))).append(".\n");
+        sb.append(tables(r, task.metrics()));
+        long failures = r.rows().stream().filter(CellResult::failed).count();
+        if (failures > 0) {
+            sb.append("\nFailed cells:\n\n");
+            r.rows().stream().filter(CellResult::failed).forEach(c -> sb.append("- ").append(c.method()).append(" [")
+                    .append(paramsLabel(c.params())).append("] ").append(c.setting()).append(" seed ").append(c.seed())
+                    .append(": ").append(c.error()).append('\n'));
+        }
+        if (!plots.isEmpty()) {
+            sb.append("\n## Plots\n\n");
+            plots.forEach(p -> sb.append("![").append(p).append("](").append(p).append(")\n"));
+        }
+        sb.append("\n## Provenance\n\n```json\n").append(Json.MAPPER.writeValueAsString(r.provenance())).append("\n```\n");
+        return sb.toString();
+    }
+
+    static String csv(TaskResult r, List<MetricSpec> specs) {
+        List<String> metrics = metricNames(r, specs);
+        StringBuilder sb = new StringBuilder("method,params,setting,seed,seconds,error");
+        metrics.forEach(m -> sb.append(',').append(m));
+        sb.append('\n');
+        for (CellResult c : r.rows()) {
+            sb.append(csvCell(c.method())).append(',').append(csvCell(paramsLabel(c.params()))).append(',').append(csvCell(c.setting()))
+                    .append(',').append(c.seed()).append(',').append(String.format(Locale.ROOT, "%.3f", c.seconds())).append(',')
+                    .append(c.error() == null ? "" : csvCell(c.error()));
+            for (String m : metrics) {
+                Double v = c.metrics().get(m);
+                sb.append(',').append(v == null ? "" : Double.toString(v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.plugbench.host.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results of one task, as written to {@code <out>/<task>/results.json}.
+ *
+ * @param family     family
+ * @param task       task name
+ * @param quick      whether the quick version ran
+ * @param seeds      the seeds
+ * @param provenance versions, plugins, dataset, parameters (see sdk-docs/results.md)
+ * @param rows       one per cell
+ * @param summary    per (method, params, setting)
+ * @param directory  where the files are
+ */
+public record TaskResult(String family, String task, boolean quick, List<Long> seeds, Map<String, Object> provenance,
+                         List<CellResult> rows, List<SummaryRow> summary, Path directory) {
+}

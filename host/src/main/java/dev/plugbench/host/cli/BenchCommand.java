@@ -1,0 +1,128 @@
+package dev.plugbench.host.cli;
+
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.host.bench.Harness;
+import dev.plugbench.host.bench.RunSpec;
+import dev.plugbench.host.bench.TaskResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plugbench bench FAMILY}: run a family's tasks and write results, reports and plots. */
+@Command(name = "bench", description = "Run every method of a family on its tasks (methods x params x settings x seeds) and write "
+        + "results.json, results.csv, report.md and plots under --out.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    private PluginsDirOption plugins;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FAMILY", description = "lwa, latent, attribution or spectral")
+    private String family;
+
+    @Option(names = "--task", paramLabel = "T", description = "run only this task")
+    private String task;
+
+    @Option(names = "--methods", paramLabel = "a,b", split = ",", description = "run only these method ids")
+    private List<String> methods = List.of();
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeds 0..N-1 (default ${DEFAULT-VALUE})")
+    private int seeds;
+
+    @Option(names = "--quick", description = "the small version of each task (smoke runs)")
+    private boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default bench-results/FAMILY)")
+    private Path out;
+
+    @Option(names = "--resume", description = "skip cells already completed in --out")
+    private boolean resume;
+
+    @Option(names = "--threads", paramLabel = "K", defaultValue = "1", description = "cells run in parallel (default ${DEFAULT-VALUE})")
+    private int threads;
+
+    @Option(names = "--cell-timeout", paramLabel = "SECONDS", defaultValue = "600", description = "per-cell time limit (default ${DEFAULT-VALUE})")
+    private long cellTimeout;
+
+    @Option(names = "--watch", description = "stay running: when a plugin file changes, reload it, rerun its cells and reprint the table")
+    private boolean watch;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (seeds < 1 || threads < 1 || cellTimeout < 1) {
+            throw new Main.UserError("--seeds, --threads and --cell-timeout must be at least 1", "for example --seeds 3 --threads 2");
+        }
+        Path dir = plugins.pluginsDir();
+        Plugbench.Builder builder = Plugbench.builder().watchPluginsDir(watch);
+        if (Files.isDirectory(dir)) {
+            builder.pluginsDir(dir);
+        } else if (watch) {
+            throw new Main.UserError("--watch needs a plugins directory; " + dir + " does not exist", "give --plugins DIR");
+        }
+        RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
+                out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout));
+        try (Plugbench host = builder.build()) {
+            Harness harness = new Harness(host);
+            ConsoleProgress progress = ConsoleProgress.forStderr(err);
+            List<TaskResult> results;
+            try {
+                results = harness.run(run, progress);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError(e.getMessage(), "run 'plugbench plugins' to see the registered methods");
+            } finally {
+                progress.finish();
+            }
+            print(harness, results, stdout);
+            if (watch) {
+                watch(host, harness, run, progress, stdout, err);
+            }
+            return 0;
+        }
+    }
+
+    static void print(Harness harness, List<TaskResult> results, PrintWriter out) {
+        for (TaskResult r : results) {
+            out.println(harness.tableWithBest(r));
+            long failed = r.rows().stream().filter(c -> c.failed()).count();
+            out.println("(" + r.rows().size() + " cells, " + failed + " failed; report: " + r.directory().resolve("report.md") + ")");
+            out.println();
+        }
+    }
+
+    private void watch(Plugbench host, Harness harness, RunSpec run, ConsoleProgress progress, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        err.println("watching " + plugins.pluginsDir() + " for plugin changes (Ctrl-C to stop)");
+        host.onPluginChanged(pluginId -> {
+            Set<String> ids = host.allMethods().stream().filter(m -> m.family().equals(family) && m.pluginId().equals(pluginId))
+                    .map(RegisteredMethod::id).collect(Collectors.toSet());
+            if (ids.isEmpty()) {
+                return;
+            }
+            err.println("plugin '" + pluginId + "' changed: rerunning " + ids);
+            try {
+                print(harness, harness.rerun(run, ids, progress), out);
+            } catch (RuntimeException e) {
+                err.println("plugbench: the rerun failed: " + e.getMessage());
+            } finally {
+                progress.finish();
+            }
+        });
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.plugbench.host.cli;
+
+import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.host.bench.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Progress of a run: a progress bar (cells done, ETA) on a terminal, plain log lines otherwise. */
+final class ConsoleProgress implements ProgressListener {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private volatile ProgressBar bar;
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
+
+    ConsoleProgress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    static ConsoleProgress forStderr(PrintWriter err) {
+        return new ConsoleProgress(err, System.console() != null && System.getenv("CI") == null);
+    }
+
+    @Override
+    public synchronized void taskStarted(String task, int cells, int alreadyDone) {
+        finish();
+        total = cells;
+        done.set(alreadyDone);
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(cells).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            bar.stepTo(alreadyDone);
+        } else {
+            err.printf("[%s] %d cells%s%n", task, cells, alreadyDone > 0 ? " (" + alreadyDone + " resumed)" : "");
+        }
+    }
+
+    @Override
+    public void cellFinished(String task, CellResult cell) {
+        int n = done.incrementAndGet();
+        ProgressBar b = bar;
+        if (b != null) {
+            b.step();
+            if (n == total) {
+                finish();
+            }
+        } else {
+            err.printf(Locale.ROOT, "[%s] %d/%d %s seed %d %s: %s%n", task, n, total, cell.method(), cell.seed(), cell.setting(),
+                    cell.failed() ? "FAILED " + cell.error() : String.format(Locale.ROOT, "%.2f s", cell.seconds()));
+        }
+    }
+
+    @Override
+    public void taskSkipped(String task, String reason) {
+        err.printf("[%s] skipped: %s%n", task, reason);
+    }
+
+    synchronized void finish() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.plugbench.host.cli;
+
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.bench.Harness;
+import dev.plugbench.host.bench.RunSpec;
+import dev.plugbench.host.bench.TaskResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plugbench demo}: every family's quick tasks on embedded data, with reports and summary tables. */
+@Command(name = "demo", description = "Run every family's quick tasks on embedded data (no download), write the reports under "
+        + "--out and print the summary tables.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    private PluginsDirOption plugins;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plugbench-demo", description = "output directory (default ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeds per cell (default ${DEFAULT-VALUE})")
+    private int seeds;
+
+    @Option(names = "--threads", paramLabel = "K", defaultValue = "2", description = "cells run in parallel (default ${DEFAULT-VALUE})")
+    private int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = plugins.pluginsDir();
+        Plugbench.Builder builder = Plugbench.builder();
+        if (Files.isDirectory(dir)) {
+            builder.pluginsDir(dir);
+        }
+        try (Plugbench host = builder.build()) {
+            Harness harness = new Harness(host);
+            ConsoleProgress progress = ConsoleProgress.forStderr(err);
+            List<TaskResult> all = new ArrayList<>();
+            for (String family : harness.families()) {
+                RunSpec run = RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads);
+                all.addAll(harness.run(run, progress));
+                progress.finish();
+            }
+            if (all.isEmpty()) {
+                throw new Main.UserError("no task ran: no family has both a task and a registered method",
+                        "build the plugins (mvn -B verify) or give --plugins DIR; 'plugbench plugins' lists what is loaded");
+            }
+            BenchCommand.print(harness, all, stdout);
+            stdout.println("reports under " + out.toAbsolutePath());
+            return 0;
+        }
+    }
+}

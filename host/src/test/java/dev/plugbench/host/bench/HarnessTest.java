@@ -1,0 +1,164 @@
+package dev.plugbench.host.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.plugbench.api.spectral.SpectralProbe;
+import dev.plugbench.host.Plugbench;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarnessTest {
+    @TempDir
+    Path tmp;
+
+    /** A host with the fixture plugin (frobenius) and the given classpath probes. */
+    private Plugbench host(Class<?>... probes) throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(dev.plugbench.host.TestPluginsAccess.v1(), plugins.resolve("fixture.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path services = Files.createDirectories(tmp.resolve("cp/META-INF/services"));
+        Files.writeString(services.resolve(SpectralProbe.class.getName()),
+                Arrays.stream(probes).map(Class::getName).collect(Collectors.joining("\n")) + "\n");
+        URLClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()}, null) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                return HarnessTest.class.getClassLoader().loadClass(name);
+            }
+        };
+        return Plugbench.builder().pluginsDir(plugins).classLoader(loader).build();
+    }
+
+    private RunSpec spec(String out) {
+        return RunSpec.of("spectral", tmp.resolve(out)).withTask("digits-drift").withSeeds(2).withCellTimeout(Duration.ofSeconds(60));
+    }
+
+    private static Map<String, Map<String, Double>> metricsByCell(TaskResult r) {
+        return r.rows().stream().collect(Collectors.toMap(c -> c.method() + "/" + c.setting() + "/" + c.seed(), CellResult::metrics));
+    }
+
+    @Test
+    void sameSeedsGiveTheSameNumbersWhateverTheThreadCount() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            TaskResult one = h.run(spec("a").withThreads(1)).get(0);
+            TaskResult two = h.run(spec("b").withThreads(2)).get(0);
+            assertThat(one.rows()).hasSize(2 * 2 * 2).noneMatch(CellResult::failed);
+            assertThat(metricsByCell(two)).isEqualTo(metricsByCell(one));
+            assertThat(one.summary()).hasSize(4);
+        }
+    }
+
+    @Test
+    void throwingNonFiniteAndHangingMethodsFailOnlyTheirCells() throws IOException {
+        try (Plugbench host = host(MisbehavingProbes.Throwing.class, MisbehavingProbes.Negative.class, MisbehavingProbes.Hanging.class)) {
+            TaskResult r = new Harness(host).run(spec("bad").withQuick(true).withThreads(2).withCellTimeout(Duration.ofSeconds(2))).get(0);
+            Function<String, List<CellResult>> rowsOf = id -> r.rows().stream().filter(c -> c.method().equals(id)).toList();
+            assertThat(rowsOf.apply("frobenius")).hasSize(2).noneMatch(CellResult::failed);
+            assertThat(rowsOf.apply("throwing")).hasSize(2).allSatisfy(c -> assertThat(c.error()).contains("this probe always fails"));
+            assertThat(rowsOf.apply("negative")).allSatisfy(c -> assertThat(c.error()).contains("metric 'probe_mean_log' is NaN"));
+            assertThat(rowsOf.apply("hanging")).allSatisfy(c -> assertThat(c.error()).contains("timed out after 2 s"));
+            assertThat(r.summary().stream().filter(s -> s.method().equals("throwing")).findFirst().orElseThrow().failed()).isEqualTo(2);
+            assertThat(Files.readString(r.directory().resolve("report.md"))).contains("Failed cells").contains("this probe always fails");
+        }
+    }
+
+    @Test
+    void resumingAnInterruptedRunGivesTheUninterruptedResults() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            TaskResult full = h.run(spec("full")).get(0);
+            TaskResult partial = h.run(spec("partial")).get(0);
+            // a run killed midway: some cells on disk, no results files yet
+            Path cells = partial.directory().resolve("cells");
+            List<Path> files;
+            try (var s = Files.list(cells)) {
+                files = s.sorted().toList();
+            }
+            for (int i = 0; i < files.size(); i += 2) {
+                Files.delete(files.get(i));
+            }
+            Files.delete(partial.directory().resolve("results.json"));
+            Files.delete(partial.directory().resolve("report.md"));
+            Map<String, Double> keptSeconds = partial.rows().stream().collect(Collectors.toMap(
+                    c -> c.method() + "/" + c.setting() + "/" + c.seed(), CellResult::seconds));
+            TaskResult resumed = h.run(spec("partial").withResume(true)).get(0);
+            assertThat(metricsByCell(resumed)).isEqualTo(metricsByCell(full));
+            assertThat(resumed.summary()).isEqualTo(full.summary());
+            long reused = resumed.rows().stream().filter(c -> keptSeconds.get(c.method() + "/" + c.setting() + "/" + c.seed()) == c.seconds()).count();
+            assertThat(reused).as("completed cells are read back, not rerun").isGreaterThanOrEqualTo(files.size() / 2);
+            assertThat(resumed.directory().resolve("results.json")).exists();
+        }
+    }
+
+    @Test
+    void resultsValidateAgainstTheSchemaAndTheReportsAreWritten() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            TaskResult r = new Harness(host).run(spec("files").withQuick(true)).get(0);
+            JsonSchema schema;
+            try (InputStream in = Harness.class.getResourceAsStream("results.schema.json")) {
+                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            }
+            JsonNode results = new ObjectMapper().readTree(r.directory().resolve("results.json").toFile());
+            Set<ValidationMessage> errors = schema.validate(results);
+            assertThat(errors).isEmpty();
+            assertThat(results.get("provenance").get("plugins").toString()).contains("probe-fixture").contains("\"source\":\"classpath\"");
+            assertThat(results.get("provenance").get("dataset").get("content_hash").asText()).hasSize(64);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) results).put("family", "Not A Family");
+            assertThat(schema.validate(results)).as("the schema can fail").isNotEmpty();
+            assertThat(Files.readAllLines(r.directory().resolve("results.csv")).get(0))
+                    .isEqualTo("method,params,setting,seed,seconds,error,train_loss,probe_mean_log");
+            assertThat(Files.readString(r.directory().resolve("report.md"))).contains("| method | params |").contains("**")
+                    .contains("## Provenance");
+            byte[] png = Files.readAllBytes(r.directory().resolve("train_loss.png"));
+            assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        }
+    }
+
+    @Test
+    void rerunRecomputesOnlyTheNamedMethods() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            TaskResult first = h.run(spec("watch").withQuick(true)).get(0);
+            TaskResult again = h.rerun(spec("watch").withQuick(true), Set.of("frobenius"), ProgressListener.NONE).get(0);
+            for (int i = 0; i < first.rows().size(); i++) {
+                CellResult a = first.rows().get(i);
+                CellResult b = again.rows().get(i);
+                assertThat(b.metrics()).isEqualTo(a.metrics());
+                if (a.method().equals("gram-trace")) {
+                    assertThat(b.seconds()).as("kept").isEqualTo(a.seconds());
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknownFamilyTaskOrMethodIsNamedWithTheAlternatives() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            assertThatThrownBy(() -> h.run(RunSpec.of("optics", tmp))).hasMessageContaining("no benchmark task for family 'optics'")
+                    .hasMessageContaining("spectral");
+            assertThatThrownBy(() -> h.run(spec("x").withTask("nope"))).hasMessageContaining("has no task 'nope'").hasMessageContaining("digits-drift");
+            assertThatThrownBy(() -> h.run(spec("x").withMethods(List.of("nope")))).hasMessageContaining("no method 'nope'")
+                    .hasMessageContaining("frobenius");
+        }
+    }
+}

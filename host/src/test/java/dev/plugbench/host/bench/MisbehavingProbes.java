@@ -1,0 +1,58 @@
+package dev.plugbench.host.bench;
+
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import dev.plugbench.api.spectral.Measurement;
+import dev.plugbench.api.spectral.ProbeInput;
+import dev.plugbench.api.spectral.SpectralProbe;
+import java.util.Map;
+
+/** Probes that fail in the ways the harness must contain: throwing, a non-finite metric, hanging. */
+final class MisbehavingProbes {
+    private MisbehavingProbes() {
+    }
+
+    /** Throws on every call. */
+    public static final class Throwing implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("throwing", FAMILY, "throws", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            throw new IllegalStateException("this probe always fails");
+        }
+    }
+
+    /** Reports a negative value, so the task's log metric is NaN. */
+    public static final class Negative implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("negative", FAMILY, "negative", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return new Measurement(Map.of("value", -1.0), Map.of());
+        }
+    }
+
+    /** Never returns (until interrupted). */
+    public static final class Hanging implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("hanging", FAMILY, "hangs", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}
