@@ -125,9 +125,23 @@ public final class Network implements Model {
      * not keep them.
      */
     public void trainStep(INDArray x, java.util.function.UnaryOperator<INDArray> outputGradient, Optimizer optimizer) {
+        trainStep(x, outputGradient, optimizer, parameters);
+    }
+
+    /**
+     * One training step that updates only {@code trainable} (a subset of {@link #parameters()}; the
+     * others stay fixed, e.g. the frozen readout of the paper's two-layer model).
+     */
+    public void trainStep(INDArray x, java.util.function.UnaryOperator<INDArray> outputGradient, Optimizer optimizer,
+                          List<Parameter> trainable) {
+        for (Parameter p : trainable) {
+            if (!parameters.contains(p)) {
+                throw new IllegalArgumentException("parameter " + p + " is not a parameter of this network");
+            }
+        }
         try (MemoryWorkspace ws = StepWorkspace.open()) {
             Trace t = trace(x);
-            optimizer.step(parameters, backward(t, outputGradient.apply(t.output())).gradients());
+            optimizer.step(trainable, backward(t, outputGradient.apply(t.output())).gradients());
             steps++;
         }
     }

@@ -64,7 +64,7 @@ public interface BenchTask<M extends Method> {
     Map<String, Double> run(M method, Params params, String setting, long seed, boolean quick);
 
     /** Extra plots from the finished rows, written into {@code dir}; returns the files written. */
-    default List<Path> plots(List<CellResult> rows, Path dir) {
+    default List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
         return List.of();
     }
 

@@ -238,7 +238,7 @@ public final class Harness {
     private static void write(TaskResult r, BenchTask<?> task) throws IOException {
         Path dir = r.directory();
         List<String> plots = new ArrayList<>(Plots.metricBars(r, task.metrics(), dir));
-        for (Path p : task.plots(r.rows(), dir)) {
+        for (Path p : task.plots(r.rows(), r.quick(), dir)) {
             plots.add(dir.relativize(dir.resolve(p)).toString());
         }
         AtomicFiles.write(dir.resolve("results.json"), Json.bytes(Json.results(r)));
@@ -246,12 +246,7 @@ public final class Harness {
         AtomicFiles.write(dir.resolve("report.md"), Report.markdown(r, task, plots));
     }
 
-    /** The console form of a task's summary (the markdown tables). */
-    public static String table(TaskResult r) {
-        return r.family() + " / " + r.task() + (r.quick() ? " (quick)" : "") + "\n" + Report.tables(r, List.of());
-    }
-
-    /** The console form with the task's metric directions, so the best values are marked. */
+    /** The console form of a task's summary: its markdown tables, the best values in bold. */
     public String tableWithBest(TaskResult r) {
         BenchTask<?> task = tasks.all().stream().filter(t -> t.family().equals(r.family()) && t.name().equals(r.task()))
                 .findFirst().orElseThrow();

@@ -64,6 +64,54 @@ final class Report {
         return sb.toString();
     }
 
+    /**
+     * When a task has several settings: each declared metric with the settings side by side, one line
+     * per (method, params) reporting it, or one line "all" when every method gives the same values
+     * (a property of the setting, such as the network's test error).
+     */
+    static String bySetting(TaskResult r, List<MetricSpec> specs) {
+        List<String> settings = new ArrayList<>(new LinkedHashSet<>(r.summary().stream().map(SummaryRow::setting).toList()));
+        if (settings.size() < 2) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n## Settings side by side\n\n| metric | method | params |");
+        settings.forEach(st -> sb.append(' ').append(st).append(" |"));
+        sb.append("\n|---|---|---|");
+        settings.forEach(st -> sb.append("---|"));
+        sb.append('\n');
+        for (String metric : metricNames(r, specs)) {
+            Map<String, Map<String, MetricSummary>> byGroup = new java.util.LinkedHashMap<>();
+            Map<String, SummaryRow> firstRow = new java.util.LinkedHashMap<>();
+            for (SummaryRow row : r.summary()) {
+                MetricSummary m = row.metrics().get(metric);
+                if (m != null) {
+                    String key = row.method() + " [" + paramsLabel(row.params()) + "]";
+                    byGroup.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>()).put(row.setting(), m);
+                    firstRow.putIfAbsent(key, row);
+                }
+            }
+            boolean allSame = byGroup.size() > 1 && byGroup.values().stream().map(Report::means).distinct().count() == 1;
+            for (Map.Entry<String, Map<String, MetricSummary>> g : byGroup.entrySet()) {
+                SummaryRow row = firstRow.get(g.getKey());
+                sb.append("| ").append(metric).append(" | ").append(allSame ? "all" : row.method()).append(" | ")
+                        .append(allSame ? "-" : paramsLabel(row.params())).append(" |");
+                for (String st : settings) {
+                    MetricSummary m = g.getValue().get(st);
+                    sb.append(' ').append(m == null ? "-" : number(m.mean()) + " ± " + number(m.stderr())).append(" |");
+                }
+                sb.append('\n');
+                if (allSame) {
+                    break;
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<Double> means(Map<String, MetricSummary> bySetting) {
+        return bySetting.values().stream().map(MetricSummary::mean).toList();
+    }
+
     private static boolean isBest(List<SummaryRow> rows, String metric, double value, List<MetricSpec> specs) {
         MetricSpec spec = specs.stream().filter(s -> s.name().equals(metric)).findFirst().orElse(null);
         if (spec == null || rows.size() < 2) {
@@ -74,15 +122,22 @@ final class Report {
         return value == best;
     }
 
+    /** The declared metrics that some row has (tables show only these; extra metrics stay in the JSON and CSV). */
     static List<String> metricNames(TaskResult r, List<MetricSpec> specs) {
         List<String> names = new ArrayList<>();
         specs.forEach(s -> names.add(s.name()));
-        r.summary().forEach(s -> s.metrics().keySet().forEach(k -> {
+        names.removeIf(n -> r.summary().stream().noneMatch(s -> s.metrics().containsKey(n)));
+        return names;
+    }
+
+    /** Every metric of any row, declared ones first (the CSV's columns). */
+    static List<String> allMetricNames(TaskResult r, List<MetricSpec> specs) {
+        List<String> names = new ArrayList<>(metricNames(r, specs));
+        r.rows().forEach(c -> c.metrics().keySet().forEach(k -> {
             if (!names.contains(k)) {
                 names.add(k);
             }
         }));
-        names.removeIf(n -> r.summary().stream().noneMatch(s -> s.metrics().containsKey(n)));
         return names;
     }
 
@@ -95,6 +150,7 @@ final class Report {
         sb.append(task.metrics().stream().map(m -> "`" + m.name() + "` (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better): " + m.description()).collect(Collectors.joining("; "))).append(".\n");
         sb.append(tables(r, task.metrics()));
+        sb.append(bySetting(r, task.metrics()));
         long failures = r.rows().stream().filter(CellResult::failed).count();
         if (failures > 0) {
             sb.append("\nFailed cells:\n\n");
@@ -111,7 +167,7 @@ final class Report {
     }
 
     static String csv(TaskResult r, List<MetricSpec> specs) {
-        List<String> metrics = metricNames(r, specs);
+        List<String> metrics = allMetricNames(r, specs);
         StringBuilder sb = new StringBuilder("method,params,setting,seed,seconds,error");
         metrics.forEach(m -> sb.append(',').append(m));
         sb.append('\n');

@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "plugbench-demo", description = "output directory (default ${DEFAULT-VALUE})")
     private Path out;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeds per cell (default ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "2", description = "seeds per cell (default ${DEFAULT-VALUE})")
     private int seeds;
 
     @Option(names = "--threads", paramLabel = "K", defaultValue = "2", description = "cells run in parallel (default ${DEFAULT-VALUE})")

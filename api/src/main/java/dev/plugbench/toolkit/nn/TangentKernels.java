@@ -1,0 +1,115 @@
+package dev.plugbench.toolkit.nn;
+
+import dev.plugbench.toolkit.linalg.MatMul;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Kernels of a network between two sets of inputs, computed layer by layer from activations and
+ * backpropagated signals, never materialising the n x P Jacobian. For a dense layer with input A,
+ * scale s and signal D_c (gradient of output c with respect to the layer's output), the parameters'
+ * share of the tangent kernel of output c is (s^2 A A'^T + b) o (D_c D_c'^T), with b = 1 for the
+ * bias (0 to leave biases out). Networks made of dense and activation layers only.
+ */
+public final class TangentKernels {
+    private TangentKernels() {
+    }
+
+    /**
+     * The trace NTK, sum over outputs c of the tangent kernel of output c:
+     * K(x, x') = sum_c <grad f_c(x), grad f_c(x')>, |left| x |right|.
+     */
+    public static INDArray trace(Network net, INDArray left, INDArray right, boolean biases) {
+        requireDense(net, "the trace NTK");
+        Signals l = net.signals(left);
+        Signals r = left == right ? l : net.signals(right);
+        INDArray k = Nd4j.zeros(DataType.DOUBLE, left.rows(), right.rows());
+        for (int c = 0; c < net.outputWidth(); c++) {
+            k.addi(ofOutput(net, l, r, c, biases));
+        }
+        return k;
+    }
+
+    /** The tangent kernel of output c alone. */
+    public static INDArray ofOutput(Network net, INDArray left, INDArray right, int c, boolean biases) {
+        requireDense(net, "the NTK");
+        Signals l = net.signals(left);
+        return ofOutput(net, l, left == right ? l : net.signals(right), c, biases);
+    }
+
+    /**
+     * The pseudo-NTK of Mohamadi et al.: the kernel of the summed output, divided by the number of
+     * outputs, (1/C) <grad sum_c f_c(x), grad sum_c f_c(x')>.
+     */
+    public static INDArray pseudo(Network net, INDArray left, INDArray right, boolean biases) {
+        requireDense(net, "the pseudo-NTK");
+        Signals l = net.signals(left);
+        Signals r = left == right ? l : net.signals(right);
+        INDArray k = Nd4j.zeros(DataType.DOUBLE, left.rows(), right.rows());
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                INDArray dl = summed(l, layer);
+                INDArray dr = summed(r, layer);
+                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
+            }
+        }
+        return k.divi(net.outputWidth());
+    }
+
+    /** The conjugate-kernel features: the input of the last dense layer (n x its width). */
+    public static INDArray lastHiddenFeatures(Network net, INDArray x) {
+        requireDense(net, "the conjugate kernel");
+        Trace t = net.trace(x);
+        List<Layer> layers = net.layers();
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            if (layers.get(l) instanceof Dense) {
+                return t.input(l);
+            }
+        }
+        throw new IllegalArgumentException("the network has no dense layer");
+    }
+
+    private static INDArray ofOutput(Network net, Signals l, Signals r, int c, boolean biases) {
+        INDArray k = Nd4j.zeros(DataType.DOUBLE, l.trace().input(0).rows(), r.trace().input(0).rows());
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                INDArray dl = l.signal(c, layer).castTo(DataType.DOUBLE);
+                INDArray dr = r.signal(c, layer).castTo(DataType.DOUBLE);
+                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
+            }
+        }
+        return k;
+    }
+
+    private static INDArray inputs(Dense d, INDArray a, INDArray b, boolean biases) {
+        INDArray k = MatMul.of(a.castTo(DataType.DOUBLE), false, b.castTo(DataType.DOUBLE), true, d.scale() * d.scale());
+        return biases ? k.addi(1) : k;
+    }
+
+    private static INDArray summed(Signals s, int layer) {
+        INDArray sum = null;
+        for (int c = 0; c < s.byOutput().size(); c++) {
+            INDArray d = s.signal(c, layer).castTo(DataType.DOUBLE);
+            sum = sum == null ? d.dup() : sum.addi(d);
+        }
+        return sum;
+    }
+
+    private static void requireDense(Network net, String what) {
+        List<String> other = new ArrayList<>();
+        for (Layer l : net.layers()) {
+            if (!(l instanceof Dense) && !(l instanceof ActivationLayer)) {
+                other.add(l.describe());
+            }
+        }
+        if (!other.isEmpty()) {
+            throw new IllegalArgumentException(what + " is computed layer by layer for dense networks only; this network has "
+                    + other + ": use Network.perExampleGradients for the exact Jacobian instead");
+        }
+    }
+}

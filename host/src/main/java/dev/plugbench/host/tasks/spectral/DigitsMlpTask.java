@@ -1,0 +1,114 @@
+package dev.plugbench.host.tasks.spectral;
+
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import dev.plugbench.api.spectral.SpectralProbe;
+import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.toolkit.data.Digits;
+import dev.plugbench.toolkit.data.Split;
+import dev.plugbench.toolkit.nn.Activation;
+import dev.plugbench.toolkit.nn.Losses;
+import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Parameterization;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The "analogous phenomena" check on real data: an MLP 64-100-100-10 (ReLU, NTK parameterisation)
+ * trained full-batch with softmax cross-entropy on the UCI digits (pixels / 16, stratified 75/25
+ * split per seed); probes look at the 100 x 100 middle weight matrix, kernels on the first 300 training examples. Regimes fixed in advance:
+ * gd-small-lr (lr 0.5 x 200), gd-large-lr (lr 20 x 50), adam (lr 0.01 x 200). Quick: a quarter of the
+ * steps, kernels on 150 examples.
+ */
+public final class DigitsMlpTask implements BenchTask<SpectralProbe> {
+    /** Kernel probes see the first 300 training examples (an n x n kernel per checkpoint); 150 when quick. */
+    private static final int PROBE_EXAMPLES = 300;
+    private static final List<Regime> FULL = List.of(new Regime("gd-small-lr", false, 0.5, 200),
+            new Regime("gd-large-lr", false, 20, 50), new Regime("adam", true, 0.01, 200));
+
+    @Override
+    public Class<SpectralProbe> extensionPoint() {
+        return SpectralProbe.class;
+    }
+
+    @Override
+    public String family() {
+        return SpectralProbe.FAMILY;
+    }
+
+    @Override
+    public String name() {
+        return "digits-mlp";
+    }
+
+    @Override
+    public String description() {
+        return "MLP 64-100-100-10 (ReLU, NTK parameterisation) on the UCI digits, full batch, cross-entropy; probes on the "
+                + "100 x 100 middle layer; regimes gd-small-lr (0.5), gd-large-lr (20), adam (0.01).";
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+        return List.of(MetricSpec.lower("ks_to_init", "KS distance of the final spectrum to the initial one"),
+                MetricSpec.lower("delta_w_fro", "||W_t - W_0||_F"), MetricSpec.lower("delta_w_op", "||W_t - W_0||_op"),
+                MetricSpec.higher("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
+                MetricSpec.lower("hill_alpha", "Hill tail exponent (smaller: heavier tail)"),
+                MetricSpec.lower("mle_alpha", "power-law MLE tail exponent"),
+                MetricSpec.higher("kta", "kernel-target alignment (one-hot targets)"),
+                MetricSpec.higher("test_accuracy", "test accuracy of the network"));
+    }
+
+    @Override
+    public List<String> settings(boolean quick) {
+        return FULL.stream().map(Regime::name).toList();
+    }
+
+    private static Regime regime(String setting, boolean quick) {
+        Regime r = FULL.stream().filter(x -> x.name().equals(setting)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + setting + "'"));
+        return quick ? new Regime(r.name(), r.adam(), r.lr(), r.steps() / 4) : r;
+    }
+
+    @Override
+    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (method.parameter("layer").isPresent()) {
+            m.put("layer", 1);
+        }
+        if (method.parameter("kernel").isPresent()) {
+            Map<String, Object> ck = new LinkedHashMap<>(m);
+            m.put("kernel", "ntk");
+            ck.put("kernel", "ck");
+            return List.of(m, ck);
+        }
+        return List.of(m);
+    }
+
+    @Override
+    public DatasetInfo dataset(boolean quick) {
+        return new DatasetInfo(Digits.load().name(), Digits.load().contentHash());
+    }
+
+    @Override
+    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
+        Split split = Split.stratified(Digits.load(), 0.25, seed);
+        INDArray x = split.train().features().div(16);
+        INDArray y = split.train().oneHot();
+        Network net = Network.builder(64, DataType.DOUBLE, 104_729 + seed).dense(100, Parameterization.NTK).activation(Activation.RELU)
+                .dense(100, Parameterization.NTK).activation(Activation.RELU).dense(10, Parameterization.NTK).build();
+        int[] probeRows = java.util.stream.IntStream.range(0, quick ? PROBE_EXAMPLES / 2 : PROBE_EXAMPLES).toArray();
+        Map<String, Double> metrics = ProbeSchedule.run(method, params, net, net.parameters(), regime(setting, quick), quick,
+                Losses.SOFTMAX_CROSS_ENTROPY, x, y, x.getRows(probeRows), y.getRows(probeRows), null);
+        INDArray predicted = net.forward(split.test().features().div(16)).argMax(1);
+        int correct = 0;
+        for (int i = 0; i < split.test().size(); i++) {
+            correct += predicted.getInt(i) == split.test().label(i) ? 1 : 0;
+        }
+        metrics.put("test_accuracy", correct / (double) split.test().size());
+        return metrics;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.plugbench.host.tasks.spectral;
+
+import dev.plugbench.toolkit.nn.Adam;
+import dev.plugbench.toolkit.nn.Optimizer;
+import dev.plugbench.toolkit.nn.Sgd;
+
+/**
+ * A training regime: full-batch gradient descent or Adam, a constant learning rate, a number of steps.
+ *
+ * @param name  the setting's name in results
+ * @param adam  Adam instead of plain gradient descent
+ * @param lr    learning rate
+ * @param steps full-batch steps
+ */
+record Regime(String name, boolean adam, double lr, int steps) {
+    Optimizer optimizer() {
+        return adam ? new Adam(lr) : new Sgd(lr);
+    }
+
+    /** Steps at which probes run: 0, a quarter, a half, three quarters, the end (quick: 0, a half, the end). */
+    int[] checkpoints(boolean quick) {
+        return quick ? new int[] {0, steps / 2, steps} : new int[] {0, steps / 4, steps / 2, 3 * steps / 4, steps};
+    }
+}

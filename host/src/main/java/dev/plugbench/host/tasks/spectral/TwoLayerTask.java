@@ -1,0 +1,154 @@
+package dev.plugbench.host.tasks.spectral;
+
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import dev.plugbench.api.spectral.SpectralProbe;
+import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.toolkit.data.Dataset;
+import dev.plugbench.toolkit.data.SingleIndexTeacher;
+import dev.plugbench.toolkit.nn.Activation;
+import dev.plugbench.toolkit.nn.Losses;
+import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Parameterization;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The paper's two-layer network f(x) = a^T tanh(W x / sqrt(d)) / sqrt(h) in the linear-width
+ * regime, trained on a single-index teacher y = softplus(beta.x) + 0.3 eps (targets centred on
+ * the training mean, since the model has no bias), only W trained (a fixed, no biases), MSE,
+ * full batch. Three regimes, fixed in advance from the paper notes' ranges, not tuned:
+ * {@code gd-small-lr} (lr 1, 100 steps), {@code gd-large-lr} (lr 1000, 10 steps), {@code adam}
+ * (lr 0.1, 100 steps). Quick: d = 200, h = 300, n = 400; full: d = 400, h = 600, n = 800.
+ */
+public final class TwoLayerTask implements BenchTask<SpectralProbe> {
+    static final List<Regime> REGIMES = List.of(new Regime("gd-small-lr", false, 1, 100),
+            new Regime("gd-large-lr", false, 1000, 10), new Regime("adam", true, 0.1, 100));
+    static final double NOISE = 0.3;
+
+    /** Problem sizes. */
+    record Sizes(int d, int h, int n, int nTest) {
+        static Sizes of(boolean quick) {
+            return quick ? new Sizes(200, 300, 400, 200) : new Sizes(400, 600, 800, 400);
+        }
+    }
+
+    /** Teacher, centred training and test data for a seed. */
+    record Data(SingleIndexTeacher teacher, INDArray x, INDArray y, INDArray testX, INDArray testY, String hash) {
+        static Data of(Sizes s, long seed) {
+            SingleIndexTeacher t = new SingleIndexTeacher(s.d(), NOISE, seed);
+            Dataset train = t.sample(s.n(), 1000 + seed);
+            Dataset test = t.sample(s.nTest(), 2000 + seed);
+            double mean = train.targets().meanNumber().doubleValue();
+            return new Data(t, train.features(), train.targets().sub(mean), test.features(), test.targets().sub(mean), train.contentHash());
+        }
+    }
+
+    @Override
+    public Class<SpectralProbe> extensionPoint() {
+        return SpectralProbe.class;
+    }
+
+    @Override
+    public String family() {
+        return SpectralProbe.FAMILY;
+    }
+
+    @Override
+    public String name() {
+        return "two-layer";
+    }
+
+    @Override
+    public String description() {
+        return "Two-layer tanh network a^T tanh(Wx/sqrt(d))/sqrt(h) (only W trained) on a single-index teacher, linear width; "
+                + "regimes gd-small-lr (lr 1 x 100 steps), gd-large-lr (lr 1000 x 10), adam (lr 0.1 x 100); probes at 5 checkpoints.";
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+        return List.of(MetricSpec.lower("ks_to_init", "KS distance of the final spectrum to the initial one"),
+                MetricSpec.lower("delta_w_fro", "||W_t - W_0||_F"),
+                MetricSpec.lower("delta_w_op", "||W_t - W_0||_op"),
+                MetricSpec.higher("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
+                MetricSpec.higher("spike_alignment", "|<v1(W), beta>| (about 1/sqrt(d) at random)"),
+                MetricSpec.lower("hill_alpha", "Hill tail exponent of the weight ESD (smaller: heavier tail)"),
+                MetricSpec.lower("mle_alpha", "power-law MLE tail exponent (KS-optimal x_min)"),
+                MetricSpec.higher("kta", "kernel-target alignment"),
+                MetricSpec.lower("test_mse", "test mean squared error of the network"));
+    }
+
+    @Override
+    public List<String> settings(boolean quick) {
+        return REGIMES.stream().map(Regime::name).toList();
+    }
+
+    @Override
+    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Object> base = new LinkedHashMap<>();
+        if (method.parameter("biases").isPresent()) {
+            base.put("biases", false); // the paper's model has no biases (ours stay at zero, untrained)
+        }
+        if (method.parameter("kernel").isPresent()) {
+            for (String kernel : List.of("ntk", "ck")) {
+                Map<String, Object> m = new LinkedHashMap<>(base);
+                m.put("kernel", kernel);
+                out.add(m);
+            }
+            return out;
+        }
+        return List.of(base);
+    }
+
+    @Override
+    public DatasetInfo dataset(boolean quick) {
+        Sizes s = Sizes.of(quick);
+        return new DatasetInfo("single-index-teacher(d=" + s.d() + ", n=" + s.n() + ", noise=" + NOISE + ", seed 0)", Data.of(s, 0).hash());
+    }
+
+    @Override
+    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
+        return run(method, params, regime(setting), quick, Sizes.of(quick), seed);
+    }
+
+    static Map<String, Double> run(SpectralProbe method, Params params, Regime regime, boolean quick, Sizes s, long seed) {
+        Data data = Data.of(s, seed);
+        Network net = network(s, seed);
+        Map<String, Double> metrics = ProbeSchedule.run(method, params, net, List.of(net.parameters().get(0)), regime, quick,
+                Losses.MEAN_SQUARED_ERROR, data.x(), data.y(), data.teacher().beta());
+        metrics.put("test_mse", Losses.MEAN_SQUARED_ERROR.value(net.forward(data.testX()), data.testY()));
+        return metrics;
+    }
+
+    static Network network(Sizes s, long seed) {
+        return Network.builder(s.d(), DataType.DOUBLE, 7919 + seed).dense(s.h(), Parameterization.NTK).activation(Activation.TANH)
+                .dense(1, Parameterization.NTK).build();
+    }
+
+    static Regime regime(String setting) {
+        return REGIMES.stream().filter(r -> r.name().equals(setting)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + setting + "'"));
+    }
+
+    @Override
+    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+        Sizes s = Sizes.of(quick);
+        List<SpectralPlots.Esd> esds = new ArrayList<>();
+        for (Regime r : REGIMES) {
+            Data data = Data.of(s, 0);
+            Network net = network(s, 0);
+            INDArray w0 = net.parameters().get(0).value().dup();
+            ProbeSchedule.train(net, List.of(net.parameters().get(0)), r, Losses.MEAN_SQUARED_ERROR, data.x(), data.y(), r.steps());
+            esds.add(new SpectralPlots.Esd(r.name(), w0, net.parameters().get(0).value().dup()));
+        }
+        return SpectralPlots.write(rows, metrics(), esds, dir);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.plugbench.host.tasks.spectral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugbench.api.spectral.SpectralProbe;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.host.Source;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The spectral plugin as the build packages it, on the two-layer task's quick sizes (seed 0). */
+class SpectralTasksTest {
+    private static Plugbench host;
+
+    @BeforeAll
+    static void load() {
+        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    private static Map<String, Double> run(String probe, String setting) {
+        SpectralProbe p = host.method(SpectralProbe.class, probe);
+        return new TwoLayerTask().run(p, p.info().defaults(), setting, 0, true);
+    }
+
+    @Test
+    void thePluginRegistersEverySpectralProbe() {
+        assertThat(host.problems()).isEmpty();
+        assertThat(host.methods(SpectralProbe.class)).extracting(RegisteredMethod::id).containsExactly("ck-spectrum", "heavy-tail",
+                "kta", "norm-change", "ntk-spectrum", "spike-alignment", "weight-esd");
+        assertThat(host.methods(SpectralProbe.class)).allMatch(m -> m.source() == Source.PF4J && m.pluginId().equals("spectral"));
+    }
+
+    @Test
+    void smallLearningRateLeavesTheWeightSpectrumInvariant() {
+        Map<String, Double> m = run("weight-esd", "gd-small-lr");
+        assertThat(m.get("ks_to_init")).isLessThan(0.05);
+        assertThat(m.get("outliers")).isZero();
+        assertThat(m.get("ks_to_init@0")).isZero();
+        assertThat(m).containsKey("test_mse");
+    }
+
+    @Test
+    void largeLearningRateProducesOutliersAndAlignsWithTheTeacher() {
+        assertThat(run("weight-esd", "gd-large-lr").get("outlier_ratio")).isGreaterThan(2);
+        Map<String, Double> spike = run("spike-alignment", "gd-large-lr");
+        assertThat(spike.get("spike_alignment")).isGreaterThan(3 * spike.get("spike_alignment@0"));
+    }
+}
