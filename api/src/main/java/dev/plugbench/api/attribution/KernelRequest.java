@@ -8,12 +8,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The inputs of a kernel computation.
  *
- * @param model the trained network
- * @param left  n x d inputs (rows of the kernel)
- * @param right m x d inputs (columns of the kernel)
+ * @param model       the trained network
+ * @param left        n x d inputs (rows of the kernel)
+ * @param right       m x d inputs (columns of the kernel; the training set when the host fits a
+ *                    kernel machine)
+ * @param leftLabels  labels of {@code left}, for kernels that use them (loss gradients); null when unknown
+ * @param rightLabels labels of {@code right}; null when unknown
  */
 @ApiStatus(ApiStatus.Status.EXPERIMENTAL)
-public record KernelRequest(Model model, INDArray left, INDArray right) {
+public record KernelRequest(Model model, INDArray left, INDArray right, int[] leftLabels, int[] rightLabels) {
     public KernelRequest {
         Objects.requireNonNull(model, "model is null");
         Objects.requireNonNull(left, "left is null");
@@ -25,5 +28,21 @@ public record KernelRequest(Model model, INDArray left, INDArray right) {
         if (left.columns() != model.inputWidth()) {
             throw new IllegalArgumentException("the inputs have " + left.columns() + " features but the model takes " + model.inputWidth());
         }
+        if (leftLabels != null && leftLabels.length != left.rows()) {
+            throw new IllegalArgumentException(left.rows() + " left inputs but " + leftLabels.length + " left labels");
+        }
+        if (rightLabels != null && rightLabels.length != right.rows()) {
+            throw new IllegalArgumentException(right.rows() + " right inputs but " + rightLabels.length + " right labels");
+        }
+    }
+
+    /** Inputs without labels. */
+    public KernelRequest(Model model, INDArray left, INDArray right) {
+        this(model, left, right, null, null);
+    }
+
+    /** Whether both sides carry labels. */
+    public boolean hasLabels() {
+        return leftLabels != null && rightLabels != null;
     }
 }

@@ -27,10 +27,25 @@ public final class TangentKernels {
         Signals l = net.signals(left);
         Signals r = left == right ? l : net.signals(right);
         INDArray k = Nd4j.zeros(DataType.DOUBLE, left.rows(), right.rows());
-        for (int c = 0; c < net.outputWidth(); c++) {
-            k.addi(ofOutput(net, l, r, c, biases));
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                // sum_c D_c D_c'^T as one product of the class signals side by side
+                INDArray dl = concatenated(l, layer);
+                INDArray dr = left == right ? dl : concatenated(r, layer);
+                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
+            }
         }
         return k;
+    }
+
+    /** [D_0 D_1 ... D_{C-1}] of one layer: n x (C * width). */
+    private static INDArray concatenated(Signals s, int layer) {
+        INDArray[] parts = new INDArray[s.byOutput().size()];
+        for (int c = 0; c < parts.length; c++) {
+            parts[c] = s.signal(c, layer).castTo(DataType.DOUBLE);
+        }
+        return parts.length == 1 ? parts[0] : Nd4j.hstack(parts);
     }
 
     /** The tangent kernel of output c alone. */
@@ -58,6 +73,49 @@ public final class TangentKernels {
             }
         }
         return k.divi(net.outputWidth());
+    }
+
+    /** The diagonal K(x_i, x_i) of {@link #trace}, in O(n) memory (for cosine normalisation). */
+    public static INDArray traceDiagonal(Network net, INDArray x, boolean biases) {
+        requireDense(net, "the trace NTK");
+        Signals s = net.signals(x);
+        INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
+                if (biases) {
+                    inputs.addi(1);
+                }
+                for (int c = 0; c < net.outputWidth(); c++) {
+                    diag.addi(inputs.mul(rowSquares(s.signal(c, layer))));
+                }
+            }
+        }
+        return diag;
+    }
+
+    /** The diagonal of {@link #pseudo}. */
+    public static INDArray pseudoDiagonal(Network net, INDArray x, boolean biases) {
+        requireDense(net, "the pseudo-NTK");
+        Signals s = net.signals(x);
+        INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
+                if (biases) {
+                    inputs.addi(1);
+                }
+                diag.addi(inputs.muli(rowSquares(summed(s, layer))));
+            }
+        }
+        return diag.divi(net.outputWidth());
+    }
+
+    private static INDArray rowSquares(INDArray a) {
+        INDArray d = a.castTo(DataType.DOUBLE);
+        return d.mul(d).sum(true, 1);
     }
 
     /** The conjugate-kernel features: the input of the last dense layer (n x its width). */

@@ -56,6 +56,16 @@ class TangentKernelsTest {
     }
 
     @Test
+    void diagonalsEqualTheFullKernelsDiagonal() {
+        INDArray full = TangentKernels.trace(net, left, left, true);
+        INDArray pseudo = TangentKernels.pseudo(net, left, left, false);
+        for (int i = 0; i < 7; i++) {
+            assertThat(TangentKernels.traceDiagonal(net, left, true).getDouble(i, 0)).isCloseTo(full.getDouble(i, i), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(TangentKernels.pseudoDiagonal(net, left, false).getDouble(i, 0)).isCloseTo(pseudo.getDouble(i, i), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
     void convolutionalNetworksAreRefusedWithTheAlternative() {
         Network conv = Network.builder(16, DataType.DOUBLE, 1).image(1, 4, 4).conv(2, 3, 1, 1, Parameterization.NTK).dense(2, Parameterization.NTK).build();
         assertThatThrownBy(() -> TangentKernels.trace(conv, Nd4j.zeros(2, 16), Nd4j.zeros(2, 16), true))

@@ -1,0 +1,80 @@
+package dev.plugbench.host.tasks.attribution;
+
+import dev.plugbench.api.Params;
+import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.host.bench.MetricSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's faithfulness experiment on one data set: train the network (from the seed), compute
+ * each method's kernel on train x train and test x train, fit the kGLM, and compare it with the
+ * network on the test points. Trained problems are cached per (seed, quick), since every method of
+ * a seed explains the same network.
+ */
+abstract class FaithfulnessTask implements BenchTask<SurrogateFeatureSpace> {
+    static final double KGLM_LAMBDA = 1e-4;
+    static final int KGLM_STEPS = 300;
+    static final double KGLM_LR = 0.05;
+
+    private final Map<String, SurrogateProblem> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SurrogateProblem> eldest) {
+            return size() > 6;
+        }
+    };
+
+    /** Builds the trained problem of a seed. */
+    abstract SurrogateProblem prepare(long seed, boolean quick);
+
+    SurrogateProblem problem(long seed, boolean quick) {
+        String key = seed + "/" + quick;
+        synchronized (cache) {
+            SurrogateProblem p = cache.get(key);
+            if (p != null) {
+                return p;
+            }
+        }
+        SurrogateProblem p = prepare(seed, quick);
+        synchronized (cache) {
+            cache.put(key, p);
+        }
+        return p;
+    }
+
+    @Override
+    public Class<SurrogateFeatureSpace> extensionPoint() {
+        return SurrogateFeatureSpace.class;
+    }
+
+    @Override
+    public String family() {
+        return SurrogateFeatureSpace.FAMILY;
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+        return List.of(MetricSpec.higher("kendall_tau", "Kendall tau between the network's and the kGLM's test probabilities"),
+                MetricSpec.higher("tad", "test-accuracy differential acc(kGLM) - acc(NN) (0 is ideal; higher is shown best)"),
+                MetricSpec.higher("r2", "R^2 of a linear fit between the network's and the kGLM's logits"),
+                MetricSpec.higher("misclass_overlap", "|both wrong| / |either wrong| on the test set"),
+                MetricSpec.lower("kernel_seconds", "time to compute the train and test kernels"));
+    }
+
+    @Override
+    public DatasetInfo dataset(boolean quick) {
+        return new DatasetInfo(name() + (quick ? " (quick)" : ""), problem(0, quick).hash());
+    }
+
+    @Override
+    public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
+        SurrogateProblem p = problem(seed, quick);
+        KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
+        KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), KGLM_LAMBDA, KGLM_STEPS, KGLM_LR);
+        Map<String, Double> m = Faithfulness.metrics(Faithfulness.scores(p.network().forward(p.testX()), kglm.logits(k.test()), p.testLabels()));
+        m.put("kernel_seconds", k.seconds());
+        return m;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.plugbench.host.tasks.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.RegisteredMethod;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class AttributionTasksTest {
+    private static Plugbench host;
+
+    @BeforeAll
+    static void load() {
+        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    @Test
+    void thePluginRegistersEveryKernel() {
+        assertThat(host.problems()).isEmpty();
+        assertThat(host.methods(SurrogateFeatureSpace.class)).extracting(RegisteredMethod::id).containsExactly("ck", "embedding",
+                "grad-cos", "pntk", "proj-trntk", "rbf-input", "trak", "trntk", "trntk-raw");
+    }
+
+    @Test
+    void theKglmLogitIsTheSumOfItsAttributionsPlusBias() {
+        INDArray k = Nd4j.createFromArray(new double[][] {{1, 0.2, 0.1}, {0.2, 1, 0.3}, {0.1, 0.3, 1}});
+        KernelLogisticRegression kglm = KernelLogisticRegression.fit(k, new int[] {0, 1, 1}, 2, 1e-4, 200, 0.05);
+        INDArray row = Nd4j.createFromArray(new double[][] {{0.5, 0.7, -0.2}});
+        INDArray logits = kglm.logits(row);
+        for (int c = 0; c < 2; c++) {
+            double sum = 0;
+            for (double a : kglm.attributions(row, c)) {
+                sum += a;
+            }
+            assertThat(sum + kglm.bias(c)).isCloseTo(logits.getDouble(0, c), within(1e-12));
+        }
+        assertThat(kglm.logits(k).argMax(1).toIntVector()).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void theTrntkSurrogateTracksTheNetworkOnDigitsBinary() {
+        SurrogateFeatureSpace trntk = host.method(SurrogateFeatureSpace.class, "trntk");
+        Map<String, Double> m = new DigitsBinaryTask().run(trntk, trntk.info().defaults(), "default", 0, true);
+        assertThat(m.get("kendall_tau")).isGreaterThan(0.5);
+        assertThat(m.get("network_accuracy")).isGreaterThan(0.9);
+        assertThat(m.get("tad")).isBetween(-0.1, 0.1);
+    }
+
+    @Test
+    void aKernelOfTheWrongShapeFailsTheCellWithTheShapes() {
+        SurrogateFeatureSpace wrong = new SurrogateFeatureSpace() {
+            public dev.plugbench.api.MethodInfo info() {
+                return dev.plugbench.api.MethodInfo.of("wrong", FAMILY, "wrong", "baseline");
+            }
+
+            public INDArray kernel(dev.plugbench.api.attribution.KernelRequest r, dev.plugbench.api.Params p, long seed) {
+                return Nd4j.zeros(3, 3);
+            }
+        };
+        assertThatThrownBy(() -> new DigitsBinaryTask().run(wrong, dev.plugbench.api.Params.none(), "default", 0, true))
+                .hasMessageContaining("returned shape [3, 3]");
+    }
+
+    @Test
+    void theStableLogOddsMatchTheDirectFormula() {
+        INDArray z = Nd4j.createFromArray(new double[][] {{1, 2, 0.5}});
+        double p1 = Math.exp(2) / (Math.exp(1) + Math.exp(2) + Math.exp(0.5));
+        assertThat(Faithfulness.logOdds(z, 0, 1)).isCloseTo(Math.log(p1 / (1 - p1)), within(1e-12));
+        assertThat(Faithfulness.logOdds(Nd4j.createFromArray(new double[][] {{900, 0, 0}}), 0, 0)).isCloseTo(900 - Math.log(2), within(1e-9));
+    }
+}

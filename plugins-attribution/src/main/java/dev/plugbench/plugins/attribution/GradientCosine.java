@@ -1,0 +1,33 @@
+package dev.plugbench.plugins.attribution;
+
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import dev.plugbench.api.attribution.KernelRequest;
+import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.toolkit.linalg.MatMul;
+import dev.plugbench.toolkit.nn.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pf4j.Extension;
+
+/** Grad-Cos (TracIn-style): the cosine of per-example loss gradients over all parameters; uses the labels (baseline). */
+@Extension
+public final class GradientCosine implements SurrogateFeatureSpace {
+    static final MethodInfo INFO = MethodInfo.of("grad-cos", FAMILY, "Gradient cosine (TracIn)", MethodInfo.BASELINE);
+
+    @Override
+    public MethodInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public INDArray kernel(KernelRequest r, Params params, long seed) {
+        Network net = KernelSupport.network(r, INFO.id());
+        if (!r.hasLabels()) {
+            throw new IllegalArgumentException("kernel 'grad-cos' uses loss gradients, so it needs the labels of both sides");
+        }
+        KernelSupport.checkMemory(INFO.id(), (r.left().rows() + r.right().rows()) * net.parameterCount(), "the per-example gradients");
+        INDArray jl = GradientProjection.gradients(net, r.left(), LossGradients.loss(r.leftLabels()));
+        INDArray jr = r.left() == r.right() ? jl : GradientProjection.gradients(net, r.right(), LossGradients.loss(r.rightLabels()));
+        return KernelSupport.cosine(MatMul.of(jl, false, jr, true, 1), KernelSupport.rowSquares(jl), KernelSupport.rowSquares(jr), INFO.id());
+    }
+}

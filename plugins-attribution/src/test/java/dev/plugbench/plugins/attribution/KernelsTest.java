@@ -1,0 +1,132 @@
+package dev.plugbench.plugins.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plugbench.api.attribution.KernelRequest;
+import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.api.model.Model;
+import dev.plugbench.api.model.ModelSnapshot;
+import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.linalg.SymmetricEigen;
+import dev.plugbench.toolkit.nn.Activation;
+import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Parameterization;
+import dev.plugbench.toolkit.nn.TangentKernels;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class KernelsTest {
+    private static final Network NET = Network.builder(6, DataType.DOUBLE, 1).dense(12, Parameterization.NTK).activation(Activation.RELU)
+            .dense(10, Parameterization.NTK).activation(Activation.TANH).dense(3, Parameterization.NTK).build();
+    private static final INDArray X = Nd4j.createFromArray(Gaussian.next(new SplittableRandom(2), 25 * 6)).reshape(25, 6);
+    private static final int[] Y = java.util.stream.IntStream.range(0, 25).map(i -> i % 3).toArray();
+
+    static List<SurrogateFeatureSpace> kernels() {
+        return List.of(new TraceNtk(), new RawTraceNtk(), new PseudoNtk(), new ProjectedTraceNtk(), new ConjugateKernel(),
+                new EmbeddingKernel(), new GradientCosine(), new TrakKernel(), new InputRbf());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void everyKernelIsSymmetricAndPositiveSemiDefiniteOnTheTrainBlock(SurrogateFeatureSpace k) {
+        INDArray g = k.kernel(new KernelRequest(NET, X, X, Y, Y), k.info().defaults(), 7);
+        assertThat(g.shape()).containsExactly(25, 25);
+        assertThat(g.sub(g.transpose()).amaxNumber().doubleValue()).isLessThan(1e-9);
+        double[] eig = SymmetricEigen.valuesOf(g.add(g.transpose()).muli(0.5));
+        assertThat(eig[0]).isGreaterThan(-1e-8 * Math.max(1, eig[eig.length - 1]));
+    }
+
+    @Test
+    void normalisedKernelsHaveUnitDiagonal() {
+        for (SurrogateFeatureSpace k : List.of(new TraceNtk(), new PseudoNtk(), new ConjugateKernel(), new EmbeddingKernel(), new GradientCosine())) {
+            INDArray g = k.kernel(new KernelRequest(NET, X, X, Y, Y), k.info().defaults(), 7);
+            assertThat(Nd4j.diag(g).sub(1).amaxNumber().doubleValue()).as(k.info().id()).isLessThan(1e-9);
+        }
+    }
+
+    @Test
+    void trntkIsTheCosineOfTheExactTraceKernel() {
+        INDArray exact = Nd4j.zeros(DataType.DOUBLE, 25, 25);
+        for (int c = 0; c < 3; c++) {
+            INDArray j = NET.perExampleGradients(X, c);
+            exact.addi(j.mmul(j.transpose()));
+        }
+        INDArray d = Nd4j.diag(exact).reshape(25, 1);
+        INDArray cos = exact.divColumnVector(org.nd4j.linalg.ops.transforms.Transforms.sqrt(d, true))
+                .divRowVector(org.nd4j.linalg.ops.transforms.Transforms.sqrt(d.reshape(1, 25), true));
+        INDArray k = new TraceNtk().kernel(new KernelRequest(NET, X, X), TraceNtk.INFO.defaults(), 0);
+        assertThat(k.sub(cos).amaxNumber().doubleValue()).isLessThan(1e-9);
+    }
+
+    @Test
+    void theProjectedKernelApproachesTheExactOneAsKGrows() {
+        INDArray exact = new TraceNtk().kernel(new KernelRequest(NET, X, X), TraceNtk.INFO.defaults(), 0);
+        double small = new ProjectedTraceNtk().kernel(new KernelRequest(NET, X, X), ProjectedTraceNtk.INFO.bind(Map.of("k", 16)), 3)
+                .sub(exact).amaxNumber().doubleValue();
+        double large = new ProjectedTraceNtk().kernel(new KernelRequest(NET, X, X), ProjectedTraceNtk.INFO.bind(Map.of("k", 4096)), 3)
+                .sub(exact).amaxNumber().doubleValue();
+        assertThat(large).isLessThan(small).isLessThan(0.15);
+    }
+
+    @Test
+    void sameSeedSameProjection() {
+        var p = ProjectedTraceNtk.INFO.bind(Map.of("k", 32));
+        assertThat(new ProjectedTraceNtk().kernel(new KernelRequest(NET, X, X), p, 5))
+                .isEqualTo(new ProjectedTraceNtk().kernel(new KernelRequest(NET, X, X), p, 5));
+    }
+
+    @Test
+    void crossKernelsAreRowsAgainstTheRightSet() {
+        INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray full = new TraceNtk().kernel(new KernelRequest(NET, X, X), TraceNtk.INFO.defaults(), 0);
+        INDArray rows = new TraceNtk().kernel(new KernelRequest(NET, left, X), TraceNtk.INFO.defaults(), 0);
+        assertThat(rows.sub(full.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4), org.nd4j.linalg.indexing.NDArrayIndex.all()))
+                .amaxNumber().doubleValue()).isLessThan(1e-9);
+        assertThat(TangentKernels.trace(NET, left, X, true).rows()).isEqualTo(4);
+    }
+
+    @Test
+    void badRequestsGetClearErrors() {
+        Model evaluatesOnly = new Model() {
+            public int inputWidth() {
+                return 6;
+            }
+
+            public int outputWidth() {
+                return 3;
+            }
+
+            public INDArray forward(INDArray x) {
+                return Nd4j.zeros(x.rows(), 3);
+            }
+
+            public ModelSnapshot snapshot() {
+                return new ModelSnapshot(Map.of(), 0);
+            }
+        };
+        assertThatThrownBy(() -> new TraceNtk().kernel(new KernelRequest(evaluatesOnly, X, X), TraceNtk.INFO.defaults(), 0))
+                .hasMessageContaining("needs the gradients of a toolkit network");
+        assertThatThrownBy(() -> new GradientCosine().kernel(new KernelRequest(NET, X, X), GradientCosine.INFO.defaults(), 0))
+                .hasMessageContaining("needs the labels");
+        assertThatThrownBy(() -> new KernelRequest(NET, X, Nd4j.zeros(3, 5))).hasMessageContaining("equal width");
+        assertThatThrownBy(() -> KernelSupport.checkMemory("trntk", 1L << 31, "the kernel"))
+                .hasMessageContaining("16.0 GiB").hasMessageContaining("proj-trntk");
+    }
+
+    @Test
+    void chunkedLossGradientsUseEachChunksOwnLabels() {
+        INDArray whole = GradientProjection.gradients(NET, X, LossGradients.loss(Y), 25);
+        INDArray chunked = GradientProjection.gradients(NET, X, LossGradients.loss(Y), 7);
+        assertThat(chunked.sub(whole).amaxNumber().doubleValue()).isLessThan(1e-12);
+        INDArray margin = GradientProjection.gradients(NET, X, LossGradients.margin(Y), 4);
+        assertThat(margin.sub(GradientProjection.gradients(NET, X, LossGradients.margin(Y), 25)).amaxNumber().doubleValue()).isLessThan(1e-12);
+    }
+}
