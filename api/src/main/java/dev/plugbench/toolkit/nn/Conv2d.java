@@ -95,8 +95,10 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
         INDArray g = rows(outputGradient);
-        gradients.accumulate(weights, MatMul.of(im2col(input), true, g, false, scale));
-        gradients.accumulate(bias, g.sum(true, 0));
+        if (gradients != null) {
+            gradients.accumulate(weights, MatMul.of(im2col(input), true, g, false, scale));
+            gradients.accumulate(bias, g.sum(true, 0));
+        }
         return inputGradient ? col2im(MatMul.of(g, false, weights.value(), true, scale), input.rows(), input.dataType()) : null;
     }
 

@@ -69,8 +69,10 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
-        gradients.accumulate(weights, MatMul.of(input, true, outputGradient, false, scale));
-        gradients.accumulate(bias, outputGradient.sum(true, 0));
+        if (gradients != null) {
+            gradients.accumulate(weights, MatMul.of(input, true, outputGradient, false, scale));
+            gradients.accumulate(bias, outputGradient.sum(true, 0));
+        }
         return inputGradient ? MatMul.of(outputGradient, false, weights.value(), true, scale) : null;
     }
 

@@ -23,8 +23,9 @@ public interface Layer {
 
     /**
      * Backpropagation: given the input and output of a forward pass and dL/d(output), adds
-     * dL/d(parameters), summed over the batch, to {@code gradients} and returns dL/d(input), or
-     * null when {@code inputGradient} is false (the first layer of a network needs none).
+     * dL/d(parameters), summed over the batch, to {@code gradients} (skipped when it is null: only
+     * the signals are wanted) and returns dL/d(input), or null when {@code inputGradient} is false
+     * (the first layer of a network needs none).
      */
     INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient);
 

@@ -93,8 +93,13 @@ public final class Network implements Model {
      * batch) and dL/d(output of each layer).
      */
     public Backprop backward(Trace trace, INDArray outputGradient) {
+        return backward(trace, outputGradient, true);
+    }
+
+    /** Backpropagation that skips the parameter gradients when {@code parameterGradients} is false (signals only). */
+    Backprop backward(Trace trace, INDArray outputGradient, boolean parameterGradients) {
         checkRows(outputGradient, trace.output(), "the output gradient");
-        Gradients gradients = new Gradients();
+        Gradients gradients = parameterGradients ? new Gradients() : null;
         INDArray[] layerOutputGradients = new INDArray[layers.size()];
         INDArray g = outputGradient.castTo(type);
         for (int l = layers.size() - 1; l >= 0; l--) {
@@ -162,7 +167,7 @@ public final class Network implements Model {
         for (int c = 0; c < outputWidth(); c++) {
             INDArray e = Nd4j.zeros(type, n, outputWidth());
             e.get(NDArrayIndex.all(), NDArrayIndex.point(c)).assign(1);
-            byOutput.add(backward(t, e).layerOutputGradients());
+            byOutput.add(backward(t, e, false).layerOutputGradients());
         }
         return new Signals(t, byOutput);
     }
@@ -174,7 +179,7 @@ public final class Network implements Model {
     public INDArray perExampleGradients(INDArray x, INDArray outputGradient) {
         Trace t = trace(x);
         checkRows(outputGradient, t.output(), "the output gradient");
-        Backprop b = backward(t, outputGradient);
+        Backprop b = backward(t, outputGradient, false);
         INDArray[] blocks = new INDArray[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             blocks[l] = layers.get(l).perExampleGradients(t.input(l), b.layerOutputGradients().get(l));

@@ -28,7 +28,12 @@ final class StepWorkspace {
     }
 
     static MemoryWorkspace open() {
-        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, ID);
+        return open(ID);
+    }
+
+    /** A per-thread workspace of its own name (kernels use one apart from the training step's). */
+    static MemoryWorkspace open(String id) {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, id);
     }
 
     /** A copy of {@code a} that lives outside any workspace. */

@@ -4,6 +4,7 @@ import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,14 +16,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * bias (0 to leave biases out). Networks made of dense and activation layers only.
  */
 public final class TangentKernels {
+    private static final String WORKSPACE = "plugbench-kernels";
+
     private TangentKernels() {
     }
 
     /**
      * The trace NTK, sum over outputs c of the tangent kernel of output c:
-     * K(x, x') = sum_c <grad f_c(x), grad f_c(x')>, |left| x |right|.
+     * K(x, x') = sum_c <grad f_c(x), grad f_c(x')>, |left| x |right|. Temporaries live in a reused
+     * per-thread workspace (fresh allocations make ND4J's off-heap garbage pile up); the result lives outside it.
      */
     public static INDArray trace(Network net, INDArray left, INDArray right, boolean biases) {
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return traceUnscoped(net, left, right, biases).detach();
+        }
+    }
+
+    /** The computation of {@link #trace}, allocating in the caller's workspace. */
+    private static INDArray traceUnscoped(Network net, INDArray left, INDArray right, boolean biases) {
         requireDense(net, "the trace NTK");
         Signals l = net.signals(left);
         Signals r = left == right ? l : net.signals(right);
@@ -51,15 +62,24 @@ public final class TangentKernels {
     /** The tangent kernel of output c alone. */
     public static INDArray ofOutput(Network net, INDArray left, INDArray right, int c, boolean biases) {
         requireDense(net, "the NTK");
-        Signals l = net.signals(left);
-        return ofOutput(net, l, left == right ? l : net.signals(right), c, biases);
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            Signals l = net.signals(left);
+            return ofOutput(net, l, left == right ? l : net.signals(right), c, biases).detach();
+        }
     }
 
     /**
      * The pseudo-NTK of Mohamadi et al.: the kernel of the summed output, divided by the number of
-     * outputs, (1/C) <grad sum_c f_c(x), grad sum_c f_c(x')>.
+     * outputs, (1/C) <grad sum_c f_c(x), grad sum_c f_c(x')>. Temporaries live in a reused per-thread workspace; the result lives outside it.
      */
     public static INDArray pseudo(Network net, INDArray left, INDArray right, boolean biases) {
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return pseudoUnscoped(net, left, right, biases).detach();
+        }
+    }
+
+    /** The computation of {@link #pseudo}, allocating in the caller's workspace. */
+    private static INDArray pseudoUnscoped(Network net, INDArray left, INDArray right, boolean biases) {
         requireDense(net, "the pseudo-NTK");
         Signals l = net.signals(left);
         Signals r = left == right ? l : net.signals(right);
@@ -75,8 +95,15 @@ public final class TangentKernels {
         return k.divi(net.outputWidth());
     }
 
-    /** The diagonal K(x_i, x_i) of {@link #trace}, in O(n) memory (for cosine normalisation). */
+    /** The diagonal K(x_i, x_i) of {@link #trace}, in O(n) memory (for cosine normalisation). Temporaries live in a reused per-thread workspace. */
     public static INDArray traceDiagonal(Network net, INDArray x, boolean biases) {
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return traceDiagonalUnscoped(net, x, biases).detach();
+        }
+    }
+
+    /** The computation of {@link #traceDiagonal}, allocating in the caller's workspace. */
+    private static INDArray traceDiagonalUnscoped(Network net, INDArray x, boolean biases) {
         requireDense(net, "the trace NTK");
         Signals s = net.signals(x);
         INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
@@ -95,8 +122,15 @@ public final class TangentKernels {
         return diag;
     }
 
-    /** The diagonal of {@link #pseudo}. */
+    /** The diagonal of {@link #pseudo}. Temporaries live in a reused per-thread workspace. */
     public static INDArray pseudoDiagonal(Network net, INDArray x, boolean biases) {
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return pseudoDiagonalUnscoped(net, x, biases).detach();
+        }
+    }
+
+    /** The computation of {@link #pseudoDiagonal}, allocating in the caller's workspace. */
+    private static INDArray pseudoDiagonalUnscoped(Network net, INDArray x, boolean biases) {
         requireDense(net, "the pseudo-NTK");
         Signals s = net.signals(x);
         INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
@@ -118,8 +152,15 @@ public final class TangentKernels {
         return d.mul(d).sum(true, 1);
     }
 
-    /** The conjugate-kernel features: the input of the last dense layer (n x its width). */
+    /** The conjugate-kernel features: the input of the last dense layer (n x its width). Temporaries live in a reused per-thread workspace. */
     public static INDArray lastHiddenFeatures(Network net, INDArray x) {
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return lastHiddenFeaturesUnscoped(net, x).detach();
+        }
+    }
+
+    /** The computation of {@link #lastHiddenFeatures}, allocating in the caller's workspace. */
+    private static INDArray lastHiddenFeaturesUnscoped(Network net, INDArray x) {
         requireDense(net, "the conjugate kernel");
         Trace t = net.trace(x);
         List<Layer> layers = net.layers();

@@ -2,7 +2,6 @@ package dev.plugbench.host.tasks.attribution;
 
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.BenchTask;
 import dev.plugbench.host.bench.MetricSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
  * network on the test points. Trained problems are cached per (seed, quick), since every method of
  * a seed explains the same network.
  */
-abstract class FaithfulnessTask implements BenchTask<SurrogateFeatureSpace> {
+abstract class FaithfulnessTask extends AttributionTask {
     static final double KGLM_LAMBDA = 1e-4;
     static final int KGLM_STEPS = 300;
     static final double KGLM_LR = 0.05;
@@ -44,15 +43,7 @@ abstract class FaithfulnessTask implements BenchTask<SurrogateFeatureSpace> {
         return p;
     }
 
-    @Override
-    public Class<SurrogateFeatureSpace> extensionPoint() {
-        return SurrogateFeatureSpace.class;
-    }
 
-    @Override
-    public String family() {
-        return SurrogateFeatureSpace.FAMILY;
-    }
 
     @Override
     public List<MetricSpec> metrics() {

@@ -3,7 +3,6 @@ package dev.plugbench.host.tasks.attribution;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.BenchTask;
 import dev.plugbench.host.bench.CellResult;
 import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.metrics.KendallTau;
@@ -26,20 +25,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * network predicts rank the training points; a faithful surrogate puts the poisoned points first.
  * Also Kendall tau between network and kGLM on triggered (at the target class) and clean test points.
  */
-public final class PoisonTask implements BenchTask<SurrogateFeatureSpace> {
+public final class PoisonTask extends AttributionTask {
     /** Test points whose top attributions are kept for the image grid. */
     static final int SHOWN = 4;
     static final int TOP = 5;
 
-    @Override
-    public Class<SurrogateFeatureSpace> extensionPoint() {
-        return SurrogateFeatureSpace.class;
-    }
-
-    @Override
-    public String family() {
-        return SurrogateFeatureSpace.FAMILY;
-    }
 
     @Override
     public String name() {

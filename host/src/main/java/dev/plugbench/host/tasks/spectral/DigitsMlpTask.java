@@ -3,7 +3,6 @@ package dev.plugbench.host.tasks.spectral;
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.BenchTask;
 import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.data.Digits;
 import dev.plugbench.toolkit.data.Split;
@@ -25,21 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * adam (lr 0.01 x 200), chosen so that small-learning-rate GD trains (86% test accuracy on seed 0).
  * Quick: half the steps, kernels on 150 examples.
  */
-public final class DigitsMlpTask implements BenchTask<SpectralProbe> {
+public final class DigitsMlpTask extends SpectralTask {
     /** Kernel probes see the first 300 training examples (an n x n kernel per checkpoint); 150 when quick. */
     private static final int PROBE_EXAMPLES = 300;
     private static final List<Regime> FULL = List.of(new Regime("gd-small-lr", false, 2, 200),
             new Regime("gd-large-lr", false, 10, 100), new Regime("adam", true, 0.01, 200));
 
-    @Override
-    public Class<SpectralProbe> extensionPoint() {
-        return SpectralProbe.class;
-    }
-
-    @Override
-    public String family() {
-        return SpectralProbe.FAMILY;
-    }
 
     @Override
     public String name() {

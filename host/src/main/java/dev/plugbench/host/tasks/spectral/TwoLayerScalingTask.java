@@ -3,7 +3,6 @@ package dev.plugbench.host.tasks.spectral;
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.BenchTask;
 import dev.plugbench.host.bench.MetricSpec;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,9 @@ import java.util.Set;
  * with d = n/2 and h = 3n/4 (the quick task's ratios), to see how ||W_t - W_0|| in operator and
  * Frobenius norm grow with n. Quick: n in {200, 400}.
  */
-public final class TwoLayerScalingTask implements BenchTask<SpectralProbe> {
+public final class TwoLayerScalingTask extends SpectralTask {
     private static final Set<String> PROBES = Set.of("norm-change", "weight-esd");
 
-    @Override
-    public Class<SpectralProbe> extensionPoint() {
-        return SpectralProbe.class;
-    }
-
-    @Override
-    public String family() {
-        return SpectralProbe.FAMILY;
-    }
 
     @Override
     public String name() {

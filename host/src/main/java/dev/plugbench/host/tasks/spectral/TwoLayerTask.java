@@ -3,7 +3,6 @@ package dev.plugbench.host.tasks.spectral;
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.BenchTask;
 import dev.plugbench.host.bench.CellResult;
 import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.data.Dataset;
@@ -28,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code gd-small-lr} (lr 1, 100 steps), {@code gd-large-lr} (lr 1000, 10 steps), {@code adam}
  * (lr 0.1, 100 steps). Quick: d = 200, h = 300, n = 400; full: d = 400, h = 600, n = 800.
  */
-public final class TwoLayerTask implements BenchTask<SpectralProbe> {
+public final class TwoLayerTask extends SpectralTask {
     static final List<Regime> REGIMES = List.of(new Regime("gd-small-lr", false, 1, 100),
             new Regime("gd-large-lr", false, 1000, 10), new Regime("adam", true, 0.1, 100));
     static final double NOISE = 0.3;
@@ -51,15 +50,6 @@ public final class TwoLayerTask implements BenchTask<SpectralProbe> {
         }
     }
 
-    @Override
-    public Class<SpectralProbe> extensionPoint() {
-        return SpectralProbe.class;
-    }
-
-    @Override
-    public String family() {
-        return SpectralProbe.FAMILY;
-    }
 
     @Override
     public String name() {
