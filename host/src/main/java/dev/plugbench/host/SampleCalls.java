@@ -15,7 +15,13 @@ import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.api.spectral.Measurement;
 import dev.plugbench.api.spectral.ProbeInput;
 import dev.plugbench.api.spectral.SpectralProbe;
-import java.util.Map;
+import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.nn.Activation;
+import dev.plugbench.toolkit.nn.Losses;
+import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Parameterization;
+import dev.plugbench.toolkit.nn.Sgd;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,22 +37,28 @@ final class SampleCalls {
     private final KernelRequest kernelRequest;
 
     SampleCalls() {
-        Nd4j.getRandom().setSeed(7);
-        INDArray w0 = Nd4j.randn(DataType.DOUBLE, 16, 8);
-        INDArray w1 = w0.add(Nd4j.randn(DataType.DOUBLE, 16, 8).muli(0.1));
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 24, 8);
-        probeInput = new ProbeInput(new ModelSnapshot(Map.of("W", w1), 10), new ModelSnapshot(Map.of("W", w0), 0),
-                x, Nd4j.randn(DataType.DOUBLE, 24, 1));
-        int[] labels = new int[24];
+        // a small toolkit network, as the host's tasks give probes and kernels: snapshots named "0.W", "0.b", ...
+        Network probed = Network.builder(24, DataType.DOUBLE, 7).dense(48, Parameterization.NTK).activation(Activation.TANH)
+                .dense(1, Parameterization.NTK).build();
+        ModelSnapshot initial = probed.snapshot();
+        INDArray x = Nd4j.createFromArray(Gaussian.next(new SplittableRandom(8), 32 * 24)).reshape(32, 24);
+        INDArray y = x.getColumn(0).reshape(32, 1).dup();
+        probed.trainStep(x, y, Losses.MEAN_SQUARED_ERROR, new Sgd(0.1));
+        INDArray direction = Nd4j.zeros(DataType.DOUBLE, 24, 1).putScalar(0, 0, 1);
+        probeInput = new ProbeInput(probed.snapshot(), initial, x, y, probed, direction);
+        int[] labels = new int[32];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = x.getDouble(i, 0) > 0 ? 1 : 0;
         }
         labels[0] = 0;
         labels[1] = 1;
-        rejectionProblem = new RejectionProblem(TinyModel.seeded(8, 2, 11), x, labels, 2, new Costs(0.05, 1.0));
-        latents = Nd4j.randn(DataType.DOUBLE, 32, 4);
-        kernelRequest = new KernelRequest(TinyModel.seeded(8, 3, 13), x, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        rejectionProblem = new RejectionProblem(TinyModel.seeded(24, 2, 11), x, labels, 2, new Costs(0.05, 1.0));
+        latents = Nd4j.createFromArray(Gaussian.next(new SplittableRandom(9), 32 * 4)).reshape(32, 4);
+        Network classifier = Network.builder(24, DataType.DOUBLE, 13).dense(12, Parameterization.NTK).activation(Activation.RELU)
+                .dense(3, Parameterization.NTK).build();
+        int[] classes = java.util.Arrays.stream(labels).map(v -> v + (v == 1 ? 1 : 0)).toArray();
+        INDArray right = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        kernelRequest = new KernelRequest(classifier, x, right, classes, java.util.Arrays.copyOf(classes, 5));
     }
 
     /** Calls {@code method} (a handle of {@code extensionPoint}) once with a small valid input. */

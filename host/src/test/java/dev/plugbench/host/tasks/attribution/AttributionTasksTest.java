@@ -82,4 +82,13 @@ class AttributionTasksTest {
         assertThat(Faithfulness.logOdds(z, 0, 1)).isCloseTo(Math.log(p1 / (1 - p1)), within(1e-12));
         assertThat(Faithfulness.logOdds(Nd4j.createFromArray(new double[][] {{900, 0, 0}}), 0, 0)).isCloseTo(900 - Math.log(2), within(1e-9));
     }
+
+    @Test
+    void thePluginSurvivesTheHotSwapDrill() throws InterruptedException {
+        dev.plugbench.host.DrillReport r = new dev.plugbench.host.HotswapDrill(host).run("attribution", 5, 2);
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.failedCalls()).isZero();
+        assertThat(r.leakedClassLoaders()).isZero();
+        assertThat(r.calls()).isPositive();
+    }
 }

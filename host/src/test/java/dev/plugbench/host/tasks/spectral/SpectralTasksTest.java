@@ -54,4 +54,13 @@ class SpectralTasksTest {
         Map<String, Double> spike = run("spike-alignment", "gd-large-lr");
         assertThat(spike.get("spike_alignment")).isGreaterThan(3 * spike.get("spike_alignment@0"));
     }
+
+    @Test
+    void thePluginSurvivesTheHotSwapDrill() throws InterruptedException {
+        dev.plugbench.host.DrillReport r = new dev.plugbench.host.HotswapDrill(host).run("spectral", 5, 2);
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.failedCalls()).isZero();
+        assertThat(r.leakedClassLoaders()).isZero();
+        assertThat(r.calls()).isPositive();
+    }
 }
