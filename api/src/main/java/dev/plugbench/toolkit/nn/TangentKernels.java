@@ -3,6 +3,7 @@ package dev.plugbench.toolkit.nn;
 import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,18 +37,8 @@ public final class TangentKernels {
     private static INDArray traceUnscoped(Network net, INDArray left, INDArray right, boolean biases) {
         requireDense(net, "the trace NTK");
         Signals l = net.signals(left);
-        Signals r = left == right ? l : net.signals(right);
-        INDArray k = Nd4j.zeros(DataType.DOUBLE, left.rows(), right.rows());
-        List<Layer> layers = net.layers();
-        for (int layer = 0; layer < layers.size(); layer++) {
-            if (layers.get(layer) instanceof Dense d) {
-                // sum_c D_c D_c'^T as one product of the class signals side by side
-                INDArray dl = concatenated(l, layer);
-                INDArray dr = left == right ? dl : concatenated(r, layer);
-                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
-            }
-        }
-        return k;
+        // sum_c D_c D_c'^T as one product of the class signals side by side
+        return layerwise(net, l, left == right ? l : net.signals(right), biases, TangentKernels::concatenated);
     }
 
     /** [D_0 D_1 ... D_{C-1}] of one layer: n x (C * width). */
@@ -82,17 +73,7 @@ public final class TangentKernels {
     private static INDArray pseudoUnscoped(Network net, INDArray left, INDArray right, boolean biases) {
         requireDense(net, "the pseudo-NTK");
         Signals l = net.signals(left);
-        Signals r = left == right ? l : net.signals(right);
-        INDArray k = Nd4j.zeros(DataType.DOUBLE, left.rows(), right.rows());
-        List<Layer> layers = net.layers();
-        for (int layer = 0; layer < layers.size(); layer++) {
-            if (layers.get(layer) instanceof Dense d) {
-                INDArray dl = summed(l, layer);
-                INDArray dr = summed(r, layer);
-                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
-            }
-        }
-        return k.divi(net.outputWidth());
+        return layerwise(net, l, left == right ? l : net.signals(right), biases, TangentKernels::summed).divi(net.outputWidth());
     }
 
     /** The diagonal K(x_i, x_i) of {@link #trace}, in O(n) memory (for cosine normalisation). Temporaries live in a reused per-thread workspace. */
@@ -105,21 +86,7 @@ public final class TangentKernels {
     /** The computation of {@link #traceDiagonal}, allocating in the caller's workspace. */
     private static INDArray traceDiagonalUnscoped(Network net, INDArray x, boolean biases) {
         requireDense(net, "the trace NTK");
-        Signals s = net.signals(x);
-        INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
-        List<Layer> layers = net.layers();
-        for (int layer = 0; layer < layers.size(); layer++) {
-            if (layers.get(layer) instanceof Dense d) {
-                INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
-                if (biases) {
-                    inputs.addi(1);
-                }
-                for (int c = 0; c < net.outputWidth(); c++) {
-                    diag.addi(inputs.mul(rowSquares(s.signal(c, layer))));
-                }
-            }
-        }
-        return diag;
+        return layerwiseDiagonal(net, net.signals(x), biases, TangentKernels::concatenated);
     }
 
     /** The diagonal of {@link #pseudo}. Temporaries live in a reused per-thread workspace. */
@@ -132,19 +99,7 @@ public final class TangentKernels {
     /** The computation of {@link #pseudoDiagonal}, allocating in the caller's workspace. */
     private static INDArray pseudoDiagonalUnscoped(Network net, INDArray x, boolean biases) {
         requireDense(net, "the pseudo-NTK");
-        Signals s = net.signals(x);
-        INDArray diag = Nd4j.zeros(DataType.DOUBLE, x.rows(), 1);
-        List<Layer> layers = net.layers();
-        for (int layer = 0; layer < layers.size(); layer++) {
-            if (layers.get(layer) instanceof Dense d) {
-                INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
-                if (biases) {
-                    inputs.addi(1);
-                }
-                diag.addi(inputs.muli(rowSquares(summed(s, layer))));
-            }
-        }
-        return diag.divi(net.outputWidth());
+        return layerwiseDiagonal(net, net.signals(x), biases, TangentKernels::summed).divi(net.outputWidth());
     }
 
     private static INDArray rowSquares(INDArray a) {
@@ -173,16 +128,40 @@ public final class TangentKernels {
     }
 
     private static INDArray ofOutput(Network net, Signals l, Signals r, int c, boolean biases) {
+        return layerwise(net, l, r, biases, (s, layer) -> s.signal(c, layer).castTo(DataType.DOUBLE));
+    }
+
+    /**
+     * sum over dense layers of (s^2 A A'^T + b) o (S S'^T), where S is the signal matrix that
+     * {@code signal} picks for the layer (one output's, the outputs' side by side, or their sum).
+     */
+    private static INDArray layerwise(Network net, Signals l, Signals r, boolean biases, BiFunction<Signals, Integer, INDArray> signal) {
         INDArray k = Nd4j.zeros(DataType.DOUBLE, l.trace().input(0).rows(), r.trace().input(0).rows());
         List<Layer> layers = net.layers();
         for (int layer = 0; layer < layers.size(); layer++) {
             if (layers.get(layer) instanceof Dense d) {
-                INDArray dl = l.signal(c, layer).castTo(DataType.DOUBLE);
-                INDArray dr = r.signal(c, layer).castTo(DataType.DOUBLE);
-                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(dl, false, dr, true, 1)));
+                INDArray sl = signal.apply(l, layer);
+                INDArray sr = l == r ? sl : signal.apply(r, layer);
+                k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(sl, false, sr, true, 1)));
             }
         }
         return k;
+    }
+
+    /** The diagonal of {@link #layerwise} with both sides the same: (s^2 |a|^2 + b) |s|^2 summed over layers. */
+    private static INDArray layerwiseDiagonal(Network net, Signals s, boolean biases, BiFunction<Signals, Integer, INDArray> signal) {
+        INDArray diag = Nd4j.zeros(DataType.DOUBLE, s.trace().input(0).rows(), 1);
+        List<Layer> layers = net.layers();
+        for (int layer = 0; layer < layers.size(); layer++) {
+            if (layers.get(layer) instanceof Dense d) {
+                INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
+                if (biases) {
+                    inputs.addi(1);
+                }
+                diag.addi(inputs.muli(rowSquares(signal.apply(s, layer))));
+            }
+        }
+        return diag;
     }
 
     private static INDArray inputs(Dense d, INDArray a, INDArray b, boolean biases) {
