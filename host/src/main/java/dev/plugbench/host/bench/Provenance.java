@@ -2,7 +2,6 @@ package dev.plugbench.host.bench;
 
 import dev.plugbench.api.ApiVersion;
 import dev.plugbench.host.Plugbench;
-import dev.plugbench.host.PluginInfo;
 import dev.plugbench.host.RegisteredMethod;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +30,8 @@ final class Provenance {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpu_count", Runtime.getRuntime().availableProcessors());
         p.put("start_time", started.toString());
+        Map<String, String> shaByPlugin = new LinkedHashMap<>();
+        host.plugins().forEach(pi -> shaByPlugin.put(pi.id(), pi.sha256()));
         List<Map<String, Object>> plugins = new ArrayList<>();
         for (RegisteredMethod<?> m : methods) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -38,8 +39,7 @@ final class Provenance {
             e.put("plugin", m.pluginId());
             e.put("version", m.pluginVersion());
             e.put("source", m.source().label());
-            e.put("sha256", host.plugins().stream().filter(pi -> pi.id().equals(m.pluginId())).map(PluginInfo::sha256)
-                    .findFirst().orElse(null));
+            e.put("sha256", shaByPlugin.get(m.pluginId()));
             plugins.add(e);
         }
         p.put("plugins", plugins);

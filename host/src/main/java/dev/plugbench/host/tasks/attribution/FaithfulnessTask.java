@@ -14,8 +14,8 @@ import java.util.Map;
  * a seed explains the same network.
  */
 abstract class FaithfulnessTask extends AttributionTask {
-    static final double KGLM_LAMBDA = 1e-4;
-    static final int KGLM_STEPS = 300;
+    static final double KGLM_LAMBDA = 1e-2;
+    static final int KGLM_STEPS = 3000;
     static final double KGLM_LR = 0.05;
 
     private final Map<String, SurrogateProblem> cache = new LinkedHashMap<>(16, 0.75f, true) {

@@ -9,19 +9,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The kGLM: multinomial logistic regression on kernel rows against the training set,
- * logits(x) = sum_i W_ic K(x, x_i) / s + b_c, with s the standard deviation of the training block
- * (so every kernel is fitted on the same scale) and an L2 penalty, by full-batch Adam. Deterministic.
- * The attribution of training point i to class c at x is a_ci(x) = W_ic K(x, x_i) / s: the logit is
- * their sum plus b_c.
+ * logits(x) = sum_i W_ic (K(x, x_i) - m_i) / s + b_c, where m_i is the mean of training column i and
+ * s the standard deviation of the training block: the features are standardised (as a scaler in
+ * front of sklearn's SGDClassifier would), which keeps the same model family, linear in the kernel
+ * row plus a bias, but makes it well conditioned (normalised NTK rows share a large constant part).
+ * L2 penalty, full-batch Adam, deterministic. The attribution of training point i to class c at x
+ * is a_ci(x) = W_ic (K(x, x_i) - m_i) / s: the logit is their sum plus b_c.
  */
 final class KernelLogisticRegression {
     private final INDArray weights;
     private final INDArray bias;
+    private final INDArray columnMeans;
     private final double scale;
 
-    private KernelLogisticRegression(INDArray weights, INDArray bias, double scale) {
+    private KernelLogisticRegression(INDArray weights, INDArray bias, INDArray columnMeans, double scale) {
         this.weights = weights;
         this.bias = bias;
+        this.columnMeans = columnMeans;
         this.scale = scale;
     }
 
@@ -39,7 +43,8 @@ final class KernelLogisticRegression {
         if (!(scale > 0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("the training block of the kernel is constant or not finite; a kernel machine cannot use it");
         }
-        INDArray k = kTrain.castTo(DataType.DOUBLE).div(scale);
+        INDArray means = kTrain.castTo(DataType.DOUBLE).mean(true, 0);
+        INDArray k = kTrain.castTo(DataType.DOUBLE).subRowVector(means).divi(scale);
         INDArray y = Nd4j.zeros(DataType.DOUBLE, n, classes);
         for (int i = 0; i < n; i++) {
             y.putScalar(i, labels[i], 1);
@@ -58,7 +63,7 @@ final class KernelLogisticRegression {
             adam(w, gw, mw, vw, t, lr);
             adam(b, gb, mb, vb, t, lr);
         }
-        return new KernelLogisticRegression(w, b, scale);
+        return new KernelLogisticRegression(w, b, means, scale);
     }
 
     private static void adam(INDArray p, INDArray g, INDArray m, INDArray v, int t, double lr) {
@@ -71,12 +76,12 @@ final class KernelLogisticRegression {
 
     /** Logits for kernel rows against the training set (m x n): m x C. */
     INDArray logits(INDArray kRows) {
-        return MatMul.of(kRows.castTo(DataType.DOUBLE), false, weights, false, 1 / scale).addiRowVector(bias);
+        return MatMul.of(kRows.castTo(DataType.DOUBLE).subRowVector(columnMeans), false, weights, false, 1 / scale).addiRowVector(bias);
     }
 
     /** Attributions a_ci(x) of every training point i to class c, for one row of kernel values (1 x n). */
     double[] attributions(INDArray kRow, int c) {
-        INDArray row = kRow.castTo(DataType.DOUBLE).reshape(1, kRow.length());
+        INDArray row = kRow.castTo(DataType.DOUBLE).reshape(1, kRow.length()).sub(columnMeans);
         return row.mul(weights.getColumn(c).reshape(1, weights.rows())).divi(scale).data().asDouble();
     }
 
