@@ -23,8 +23,6 @@ final class HostPluginClassLoader extends PluginClassLoader {
             "com.google.inject.", "com.google.common.", "jakarta.inject.", "org.aopalliance.",
             "org.slf4j.");
 
-    private volatile boolean retired;
-
     HostPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
         super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
     }
@@ -39,13 +37,9 @@ final class HostPluginClassLoader extends PluginClassLoader {
         return super.loadClass(className);
     }
 
-    /** Marks the loader retired; its jars close when it is collected (see the class comment). */
+    /** Does not close the jars: they close when the loader is collected (see the class comment). */
     @Override
     public void close() {
-        retired = true;
-    }
-
-    boolean retired() {
-        return retired;
+        // deliberately empty: an old generation may still be running calls or serving objects
     }
 }
