@@ -24,4 +24,12 @@ public interface RejectionRule extends Method, ExtensionPoint {
      * @param seed    the seed of every random choice; the same seed gives the same rule
      */
     FittedRule fit(RejectionProblem problem, Params params, long seed);
+
+    /**
+     * Whether this method handles problems with {@code numClasses} classes. Binary-only methods
+     * answer false above 2 and refuse such problems in {@link #fit} with a clear error.
+     */
+    default boolean handles(int numClasses) {
+        return numClasses >= 2;
+    }
 }

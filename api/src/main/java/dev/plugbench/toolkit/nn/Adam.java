@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= lr * m_hat / (sqrt(v_hat) + eps).
  */
 public final class Adam implements Optimizer {
-    private final double learningRate;
+    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -39,6 +39,14 @@ public final class Adam implements Optimizer {
     /** Adam with the usual defaults (0.9, 0.999, 1e-8) and no weight decay. */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8, 0);
+    }
+
+    /** Changes the learning rate for the following steps (for schedules); the moments are kept. */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate = " + rate + ": it must be a finite positive number");
+        }
+        this.learningRate = rate;
     }
 
     @Override

@@ -48,6 +48,11 @@ public interface BenchTask<M extends Method> {
         return true;
     }
 
+    /** Whether a method takes part, asked of the method itself (e.g. which class counts it handles); defaults to its info. */
+    default boolean accepts(M method) {
+        return accepts(method.info());
+    }
+
     /** Why the task cannot run here (data not installed), with how to fix it; empty when it can. */
     default Optional<String> unavailable() {
         return Optional.empty();

@@ -131,7 +131,7 @@ public final class Harness {
             }
         }
         return all.stream().filter(m -> spec.methods().isEmpty() || spec.methods().contains(m.id()))
-                .filter(m -> task.accepts(m.info())).toList();
+                .filter(m -> task.accepts(m.method())).toList();
     }
 
     private <M extends Method> List<CellStore.Cell> cells(BenchTask<M> task, RunSpec spec, List<RegisteredMethod<M>> methods) {

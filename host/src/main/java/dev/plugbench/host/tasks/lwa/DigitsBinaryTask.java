@@ -1,0 +1,50 @@
+package dev.plugbench.host.tasks.lwa;
+
+import dev.plugbench.toolkit.data.Dataset;
+import dev.plugbench.toolkit.data.Digits;
+import dev.plugbench.toolkit.data.Split;
+import dev.plugbench.toolkit.nn.Network;
+
+/**
+ * UCI digits 3 vs 8 (a pair a linear model confuses), pixels / 16, a stratified 50/50 split per
+ * seed. Client: logistic regression stopped at the first gradient step whose training accuracy
+ * reaches 85% (test accuracy about 80 to 90%). c_1 = 1; c_e in {0, 0.02, 0.05, 0.1} (quick: 0.02, 0.05).
+ */
+public final class DigitsBinaryTask extends LwaTask {
+    static final double CLIENT_TRAIN_ACCURACY = 0.85;
+
+    @Override
+    public String name() {
+        return "digits-binary";
+    }
+
+    @Override
+    public String description() {
+        return "UCI digits 3 vs 8; client = briefly trained logistic regression (stopped at 85% training accuracy).";
+    }
+
+    @Override
+    int classes() {
+        return 2;
+    }
+
+    @Override
+    double[] offloadCosts(boolean quick) {
+        return quick ? new double[] {0.02, 0.05} : new double[] {0, 0.02, 0.05, 0.1};
+    }
+
+    @Override
+    LwaData build(long seed, boolean quick) {
+        Dataset pair = Digits.load().selectClasses(3, 8);
+        return split(pair, 16, CLIENT_TRAIN_ACCURACY, seed);
+    }
+
+    /** A stratified 50/50 split of {@code data} (features divided by {@code scale}) and an early-stopped logistic regression client. */
+    static LwaData split(Dataset data, double scale, double clientTrainAccuracy, long seed) {
+        Split s = Split.stratified(data, 0.5, seed);
+        var trainX = s.train().features().div(scale);
+        var testX = s.test().features().div(scale);
+        Network client = Clients.logisticRegression(trainX, s.train().labels(), data.numClasses(), clientTrainAccuracy, 5000, 0.5, seed);
+        return new LwaData(trainX, s.train().labels(), testX, s.test().labels(), client, data.numClasses(), null, data.contentHash());
+    }
+}

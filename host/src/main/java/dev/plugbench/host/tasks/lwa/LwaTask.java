@@ -1,0 +1,225 @@
+package dev.plugbench.host.tasks.lwa;
+
+import dev.plugbench.api.Params;
+import dev.plugbench.api.lwa.Costs;
+import dev.plugbench.api.lwa.Decisions;
+import dev.plugbench.api.lwa.FittedRule;
+import dev.plugbench.api.lwa.RejectionProblem;
+import dev.plugbench.api.lwa.RejectionRule;
+import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.toolkit.metrics.Deferral;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What every lwa task shares. A setting is a cost pair, written {@code ce=0.05,c1=1}; the task's
+ * settings sweep c_e. Per cell: the task's data and frozen client for the seed (built once per
+ * seed and shared by all methods), the method's rule fitted on the training split at the
+ * setting's costs, its decisions on the test split, and the metrics below. The accuracy-reject
+ * curve comes from ranking the test inputs by the rule's keep-score; the same curve for the
+ * oracle (offload first where the client is wrong and this rule's expert right) is stored beside it.
+ */
+abstract class LwaTask implements BenchTask<RejectionRule> {
+    /** Reject rates of the stored curves: 0, 0.05, ..., 0.5. */
+    static final double[] CURVE_RATES = {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
+    static final String CURVE = "accuracy_at_reject@";
+    static final String ORACLE_CURVE = "oracle_accuracy_at_reject@";
+    static final double AUC_MAX_REJECT = 0.5;
+
+    static final List<MetricSpec> COMMON = List.of(
+            MetricSpec.higher("system_accuracy", "accuracy of the system (client where kept, expert where offloaded) on the test split"),
+            MetricSpec.lower("reject_rate", "fraction of test inputs offloaded (the operating point, not a score)"),
+            MetricSpec.lower("risk", "empirical generalized 0-1 risk at the setting's costs on the test split"),
+            MetricSpec.higher("accuracy_reject_auc", "area under system accuracy vs reject rate over [0, 0.5], divided by 0.5"),
+            MetricSpec.higher("client_accuracy_local", "client accuracy on the inputs kept local"),
+            MetricSpec.higher("expert_accuracy_offloaded", "expert accuracy on the inputs offloaded"));
+
+    private final Map<String, LwaData> cache = new ConcurrentHashMap<>();
+
+    @Override
+    public final Class<RejectionRule> extensionPoint() {
+        return RejectionRule.class;
+    }
+
+    @Override
+    public final String family() {
+        return RejectionRule.FAMILY;
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+        return COMMON;
+    }
+
+    /** Number of classes of the task. */
+    abstract int classes();
+
+    /** The offload costs c_e swept (full and quick runs). */
+    abstract double[] offloadCosts(boolean quick);
+
+    /** The expert error cost c_1 of every setting. */
+    double expertErrorCost() {
+        return 1.0;
+    }
+
+    /** Builds the split and trains the client for one seed. */
+    abstract LwaData build(long seed, boolean quick);
+
+    @Override
+    public boolean accepts(RejectionRule method) {
+        return method.handles(classes());
+    }
+
+    @Override
+    public List<String> settings(boolean quick) {
+        List<String> s = new ArrayList<>();
+        for (double ce : offloadCosts(quick)) {
+            s.add(setting(new Costs(ce, expertErrorCost())));
+        }
+        return s;
+    }
+
+    static String setting(Costs costs) {
+        return String.format(Locale.ROOT, "ce=%s,c1=%s", trim(costs.offload()), trim(costs.expertError()));
+    }
+
+    private static String trim(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The costs of a setting name {@code ce=X,c1=Y}. */
+    static Costs costs(String setting) {
+        String[] parts = setting.split(",");
+        if (parts.length != 2 || !parts[0].startsWith("ce=") || !parts[1].startsWith("c1=")) {
+            throw new IllegalArgumentException("setting '" + setting + "' is not a cost pair: write ce=<c_e>,c1=<c_1>, e.g. ce=0.05,c1=1");
+        }
+        return new Costs(Double.parseDouble(parts[0].substring(3)), Double.parseDouble(parts[1].substring(3)));
+    }
+
+    final LwaData data(long seed, boolean quick) {
+        return cache.computeIfAbsent(seed + "/" + quick, k -> build(seed, quick));
+    }
+
+    @Override
+    public DatasetInfo dataset(boolean quick) {
+        return new DatasetInfo(name() + (quick ? " (quick)" : ""), data(0, quick).contentHash());
+    }
+
+    @Override
+    public Map<String, Double> run(RejectionRule method, Params params, String setting, long seed, boolean quick) {
+        LwaData d = data(seed, quick);
+        Costs costs = costs(setting);
+        RejectionProblem problem = new RejectionProblem(d.client(), d.trainX(), d.trainY(), d.classes(), costs);
+        FittedRule rule = method.fit(problem, params, seed);
+        Outcome o = Outcome.of(method.info().id(), rule.decide(d.testX()), d, costs);
+        Map<String, Double> m = new LinkedHashMap<>(o.metrics());
+        extraMetrics(rule, seed, d, o, m);
+        return m;
+    }
+
+    /** Task-specific metrics added to the common ones (e.g. the distance to the Bayes rule). */
+    void extraMetrics(FittedRule rule, long seed, LwaData d, Outcome o, Map<String, Double> m) {
+    }
+
+    @Override
+    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+        try {
+            return LwaPlots.standard(rows, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A rule's decisions on the test split, checked, with who is right where.
+     *
+     * @param decisions     the rule's decisions
+     * @param clientSays    the client's class per test input
+     * @param clientCorrect whether the client is right
+     * @param expertCorrect whether the rule's expert is right
+     * @param offloaded     whether the rule offloads
+     */
+    record Outcome(Decisions decisions, int[] clientSays, boolean[] clientCorrect, boolean[] expertCorrect, boolean[] offloaded,
+                   Costs costs) {
+        static Outcome of(String methodId, Decisions dec, LwaData d, Costs costs) {
+            int n = d.testY().length;
+            if (dec.size() != n) {
+                throw new IllegalStateException(methodId + " decided " + dec.size() + " inputs for " + n + " test inputs");
+            }
+            INDArray score = dec.score();
+            int[] clientSays = Clients.predictions(d.client(), d.testX());
+            boolean[] clientCorrect = new boolean[n];
+            boolean[] expertCorrect = new boolean[n];
+            boolean[] offloaded = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int e = dec.expertLabels()[i];
+                if (e < 0 || e >= d.classes()) {
+                    throw new IllegalStateException(methodId + "'s expert answered class " + e + " for test input " + i + "; the task has "
+                            + d.classes() + " classes");
+                }
+                if (Double.isNaN(score.getDouble(i))) {
+                    throw new IllegalStateException(methodId + " gave a NaN keep-score for test input " + i);
+                }
+                clientCorrect[i] = clientSays[i] == d.testY()[i];
+                expertCorrect[i] = e == d.testY()[i];
+                offloaded[i] = dec.offloaded(i);
+            }
+            return new Outcome(dec, clientSays, clientCorrect, expertCorrect, offloaded, costs);
+        }
+
+        Map<String, Double> metrics() {
+            Deferral deferral = new Deferral(clientCorrect, expertCorrect);
+            double[] keep = decisions.score().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector();
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("system_accuracy", deferral.systemAccuracy(offloaded));
+            int n = offloaded.length;
+            int off = 0;
+            int localRight = 0;
+            int offRight = 0;
+            for (int i = 0; i < n; i++) {
+                if (offloaded[i]) {
+                    off++;
+                    offRight += expertCorrect[i] ? 1 : 0;
+                } else {
+                    localRight += clientCorrect[i] ? 1 : 0;
+                }
+            }
+            m.put("reject_rate", (double) off / n);
+            m.put("risk", deferral.risk(offloaded, costs.offload(), costs.expertError()));
+            m.put("accuracy_reject_auc", deferral.accuracyRejectAuc(keep, AUC_MAX_REJECT));
+            if (off < n) {
+                m.put("client_accuracy_local", (double) localRight / (n - off));
+            }
+            if (off > 0) {
+                m.put("expert_accuracy_offloaded", (double) offRight / off);
+            }
+            double[] curve = deferral.accuracyAtRejectRates(keep, CURVE_RATES);
+            double[] oracle = deferral.accuracyAtRejectRates(oracleKeepScore(), CURVE_RATES);
+            for (int r = 0; r < CURVE_RATES.length; r++) {
+                m.put(CURVE + CURVE_RATES[r], curve[r]);
+                m.put(ORACLE_CURVE + CURVE_RATES[r], oracle[r]);
+            }
+            m.put("oracle_accuracy_reject_auc", deferral.accuracyRejectAuc(oracleKeepScore(), AUC_MAX_REJECT));
+            return m;
+        }
+
+        /** -1 where only the expert is right (offload first), +1 where only the client is (offload last), 0 elsewhere. */
+        double[] oracleKeepScore() {
+            double[] s = new double[clientCorrect.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = clientCorrect[i] == expertCorrect[i] ? 0 : clientCorrect[i] ? 1 : -1;
+            }
+            return s;
+        }
+    }
+}

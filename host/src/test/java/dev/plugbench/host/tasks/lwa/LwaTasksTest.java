@@ -1,0 +1,120 @@
+package dev.plugbench.host.tasks.lwa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.plugbench.api.lwa.Costs;
+import dev.plugbench.api.lwa.RejectionRule;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.host.bench.CellResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LwaTasksTest {
+    private static Plugbench host;
+
+    @BeforeAll
+    static void load() {
+        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    @Test
+    void thePluginRegistersEveryRule() {
+        assertThat(host.problems()).isEmpty();
+        assertThat(host.methods(RejectionRule.class)).extracting(RegisteredMethod::id).containsExactly("confidence", "l2h-joint",
+                "l2h-multiclass", "l2h-separate", "learned-deferral");
+    }
+
+    @Test
+    void theBayesRuleMatchesABruteForceSearchOverEveryDecision() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int trial = 0; trial < 20_000; trial++) {
+            double eta = rng.nextDouble();
+            int clientSays = rng.nextInt(2);
+            Costs costs = new Costs(rng.nextDouble() * 0.5, 0.1 + rng.nextDouble() * 2);
+            // every decision: keep, or offload to an expert saying 0 or 1; expected loss summed over y
+            double keep = eta * (clientSays == 1 ? 0 : 1) + (1 - eta) * (clientSays == 0 ? 0 : 1);
+            double offloadTo0 = costs.offload() + costs.expertError() * eta;
+            double offloadTo1 = costs.offload() + costs.expertError() * (1 - eta);
+            double best = Math.min(keep, Math.min(offloadTo0, offloadTo1));
+            assertThat(BayesRule.risk(eta, clientSays, costs)).isCloseTo(best, within(1e-12));
+            if (Math.abs(keep - Math.min(offloadTo0, offloadTo1)) > 1e-12) {
+                assertThat(BayesRule.offloads(eta, clientSays, costs)).isEqualTo(keep > Math.min(offloadTo0, offloadTo1));
+            }
+        }
+    }
+
+    @Test
+    void settingsAreCostPairsAndBadOnesAreRefused() {
+        assertThat(new SyntheticTask().settings(false)).containsExactly("ce=0.02,c1=1", "ce=0.05,c1=1", "ce=0.1,c1=1", "ce=0.2,c1=1");
+        assertThat(LwaTask.costs("ce=0.05,c1=1.25")).isEqualTo(new Costs(0.05, 1.25));
+        assertThatThrownBy(() -> LwaTask.costs("default")).hasMessageContaining("ce=<c_e>,c1=<c_1>");
+        assertThatThrownBy(() -> LwaTask.costs("ce=-0.1,c1=1")).hasMessageContaining("c_e = -0.1");
+        assertThatThrownBy(() -> LwaTask.costs("ce=0.1,c1=0")).hasMessageContaining("c_1 = 0.0");
+    }
+
+    @Test
+    void binaryOnlyMethodsSitOutTheMulticlassTask() {
+        DigitsMulticlassTask task = new DigitsMulticlassTask();
+        assertThat(host.methods(RejectionRule.class).stream().filter(m -> task.accepts(m.method())).map(RegisteredMethod::id))
+                .containsExactly("confidence", "l2h-multiclass", "learned-deferral");
+    }
+
+    @Test
+    void digitsClientsAreWeakButUseful() {
+        LwaData binary = new DigitsBinaryTask().data(0, true);
+        double acc = Clients.accuracy(binary.client(), binary.testX(), binary.testY());
+        assertThat(acc).isBetween(0.75, 0.95);
+        LwaData multi = new DigitsMulticlassTask().data(0, true);
+        assertThat(Clients.accuracy(multi.client(), multi.testX(), multi.testY())).isBetween(0.7, 0.9);
+    }
+
+    @Test
+    void syntheticCellsReportTheDistanceToBayesAndPlotTheRegions(@TempDir Path dir) throws Exception {
+        SyntheticTask task = new SyntheticTask();
+        List<CellResult> rows = new ArrayList<>();
+        for (String id : List.of("l2h-multiclass", "l2h-joint")) {
+            RejectionRule rule = host.method(RejectionRule.class, id);
+            Map<String, Double> m = task.run(rule, rule.info().bind(Map.of("steps", 300)), "ce=0.1,c1=1", 0, true);
+            rows.add(new CellResult(id, Map.of(), "ce=0.1,c1=1", 0, m, 1, null));
+            assertThat(m.get("bayes_risk_gap")).isBetween(0.0, 0.05);
+            assertThat(m.get("bayes_agreement")).isGreaterThan(0.6);
+            // every rule beats the client alone (risk = its error, about 0.27) and cannot beat Bayes
+            assertThat(m.get("risk")).isLessThan(0.22);
+            assertThat(m.get("bayes_risk")).isBetween(0.12, 0.17);
+            assertThat(m.get("accuracy_reject_auc")).isLessThanOrEqualTo(m.get("oracle_accuracy_reject_auc"));
+            assertThat(m.get(LwaTask.CURVE + 0.0)).isCloseTo(m.get(LwaTask.ORACLE_CURVE + 0.0), within(1e-12));
+            assertThat(m).containsKey(SyntheticTask.REGION + (SyntheticTask.GRID * SyntheticTask.GRID - 1));
+        }
+        List<Path> files = task.plots(rows, true, dir);
+        assertThat(files).extracting(Path::toString).contains("risk-vs-ce.png", "accuracy-vs-reject-ce-0.1_c1-1.png",
+                "decision-regions-ce-0.1_c1-1.png");
+        for (Path f : files) {
+            assertThat(Files.size(dir.resolve(f))).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void aClientWhoseOutputDoesNotFitTheTaskIsRefusedBeforeTraining() {
+        LwaData d = new DigitsBinaryTask().data(0, true);
+        LwaData multi = new DigitsMulticlassTask().data(0, true);
+        RejectionRule rule = host.method(RejectionRule.class, "l2h-joint");
+        assertThatThrownBy(() -> rule.fit(new dev.plugbench.api.lwa.RejectionProblem(multi.client(), d.trainX(), d.trainY(), 2,
+                new Costs(0.05, 1)), rule.info().defaults(), 0)).hasMessageContaining("outputs 10 logits but the task has 2 classes");
+    }
+}
