@@ -9,8 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param latents        the n x C input
  * @param reconstruction the n x C quantized reconstruction the decoder sees
- * @param codes          n x S indices of the codes or atoms used per row (S = 1 for VQ)
- * @param coefficients   n x S coefficients of those codes (all 1 for VQ)
+ * @param codes          n x S indices of the codes or atoms used per row (S = 1 for VQ, S0 for sparse
+ *                       and residual codes); -1 marks a slot left unused (a sparse code that fitted
+ *                       exactly with fewer atoms)
+ * @param coefficients   n x S coefficients of those codes (all 1 for VQ; 0 in unused slots)
  * @param loss           the method's own auxiliary loss on this batch (codebook + commitment)
  */
 @ApiStatus(ApiStatus.Status.EXPERIMENTAL)

@@ -125,6 +125,26 @@ public final class Network implements Model {
     }
 
     /**
+     * One training step on a batch that also returns dL/d(input), for a network fed by another
+     * one (a decoder behind a quantizer passes it on to the encoder). The returned array is
+     * detached from the step's workspace.
+     */
+    public INDArray trainStepWithInputGradient(INDArray x, INDArray target, Loss loss, Optimizer optimizer) {
+        try (MemoryWorkspace ws = StepWorkspace.open()) {
+            Trace t = trace(x);
+            Loss.Evaluation e = loss.evaluate(t.output(), target);
+            Gradients gradients = new Gradients();
+            INDArray g = e.gradient().castTo(type);
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(t.input(l), t.input(l + 1), g, gradients, true);
+            }
+            optimizer.step(parameters, gradients);
+            steps++;
+            return g.detach();
+        }
+    }
+
+    /**
      * One training step with a loss the caller defines by its gradient: {@code outputGradient}
      * maps the batch's outputs to dL/d(outputs). Arrays it creates are step temporaries: it must
      * not keep them.

@@ -10,11 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The per-thread ND4J workspace a training step allocates its temporaries in: it learns its size on
+ * The per-thread ND4J workspace a training step allocates its temporaries in (and, by name, other
+ * hot loops: kernels, the plugins' coders and rules): it learns its size on
  * the first step and is reused by every later one. State that outlives a step (optimizer moments)
  * must be allocated outside it, with {@link #detached} or {@link #zerosLike}.
  */
-final class StepWorkspace {
+public final class StepWorkspace {
     private static final String ID = "plugbench-training-step";
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0)
@@ -31,8 +32,12 @@ final class StepWorkspace {
         return open(ID);
     }
 
-    /** A per-thread workspace of its own name (kernels use one apart from the training step's). */
-    static MemoryWorkspace open(String id) {
+    /**
+     * A per-thread workspace of its own name (kernels use one apart from the training step's; the
+     * plugins' coders and rules name theirs): memory reused from scope to scope instead of
+     * off-heap garbage. Arrays created inside must not outlive the scope unless detached.
+     */
+    public static MemoryWorkspace open(String id) {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, id);
     }
 

@@ -90,6 +90,22 @@ class GradientCheckTest {
     }
 
     @Test
+    void aTrainingStepReturnsTheInputGradientOfItsLoss() {
+        Network net = Network.builder(5, DataType.DOUBLE, 4).dense(7, Parameterization.STANDARD).activation(Activation.SIGMOID)
+                .dense(3, Parameterization.STANDARD).build();
+        INDArray x = randn(11, 6, 5);
+        INDArray target = randn(12, 6, 3);
+        Loss loss = Losses.MEAN_SQUARED_ERROR;
+        Function<INDArray, Double> f = out -> loss.value(out, target);
+        Network before = Network.builder(5, DataType.DOUBLE, 4).dense(7, Parameterization.STANDARD).activation(Activation.SIGMOID)
+                .dense(3, Parameterization.STANDARD).build();
+        INDArray g = net.trainStepWithInputGradient(x, target, loss, new Sgd(0.1));
+        // the gradient is taken at the weights before the step
+        assertThat(checkInput(before, f, x, g)).isLessThan(TOLERANCE);
+        assertThat(net.flatParameters()).isNotEqualTo(before.flatParameters());
+    }
+
+    @Test
     void softmaxCrossEntropyGradientIsExact() {
         Network net = Network.builder(4, DataType.DOUBLE, 5).dense(6, Parameterization.NTK).activation(Activation.TANH).dense(3, Parameterization.NTK).build();
         INDArray x = randn(3, 8, 4);

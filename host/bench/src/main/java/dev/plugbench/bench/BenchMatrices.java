@@ -7,12 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Inputs shared with the Python peers: a symmetric n x n matrix with entries from SplitMix64
  * (the same generator as python/bench_inputs.py), so both sides decompose identical matrices.
  */
-final class BenchMatrices {
+public final class BenchMatrices {
     private BenchMatrices() {
     }
 
     /** Uniform values in [-1, 1) from SplitMix64 seeded with {@code seed}. */
-    static double[] uniform(long seed, int count) {
+    public static double[] uniform(long seed, int count) {
         long state = seed;
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {

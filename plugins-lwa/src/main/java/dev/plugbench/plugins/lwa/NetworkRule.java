@@ -3,9 +3,11 @@ package dev.plugbench.plugins.lwa;
 import dev.plugbench.api.lwa.Decisions;
 import dev.plugbench.api.lwa.FittedRule;
 import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.StepWorkspace;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,8 +44,10 @@ final class NetworkRule implements FittedRule {
             throw new IllegalArgumentException("the inputs hold NaN or infinite values: a rule decides finite inputs only;"
                     + " clean or impute them first");
         }
-        INDArray score = keepScore.of(input).reshape(x.rows());
-        return new Decisions(score, expertLabels(expert.forward(input)));
+        try (MemoryWorkspace ws = StepWorkspace.open("plugbench-lwa-decide")) {
+            INDArray score = keepScore.of(input).reshape(x.rows()).detach();
+            return new Decisions(score, expertLabels(expert.forward(input)));
+        }
     }
 
     /** The expert's class per row: logit > 0 for one logit, the argmax otherwise. */

@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Decision regions on the synthetic task's plane, one PNG per setting: the Bayes rule, the
  * population minimiser of the exponential surrogate with alpha calibrated from the client's
- * training error (the closed form of notes 1.4: offload iff alpha q > c_e + 2 c_1 sqrt(eta (1 - eta))),
- * and each method's fitted rule for seed 0, coloured by where it agrees with the Bayes rule.
+ * training error and squashed outputs ({@link ExponentialPopulationRule}), and each method's
+ * fitted rule for seed 0, each coloured by where it departs from the Bayes rule.
  */
 final class DecisionRegions {
     private static final int CELL = 7;
@@ -62,20 +62,19 @@ final class DecisionRegions {
         for (Map.Entry<String, Map<String, boolean[]>> s : bySetting.entrySet()) {
             Costs costs = LwaTask.costs(s.getKey());
             boolean[] bayes = new boolean[eta.length];
-            boolean[] exponential = new boolean[eta.length];
-            double alpha = p > costs.offload() && p <= costs.offload() + costs.expertError()
-                    ? (costs.offload() + 2 * Math.sqrt((p - costs.offload()) * (costs.expertError() - p + costs.offload()))) / p
-                    : Double.NaN;
             for (int k = 0; k < eta.length; k++) {
                 bayes[k] = BayesRule.offloads(eta[k], clientSays[k], costs);
-                double q = BayesRule.clientError(eta[k], clientSays[k]);
-                exponential[k] = alpha * q > costs.offload() + 2 * costs.expertError() * Math.sqrt(eta[k] * (1 - eta[k]));
             }
+            var exponential = ExponentialPopulationRule.calibrated(costs, p, true);
             Map<String, boolean[]> panels = new LinkedHashMap<>();
             panels.put("Bayes rule", bayes);
-            if (!Double.isNaN(alpha)) {
-                panels.put(String.format("L_S population, alpha=%.2f", alpha), exponential);
-            }
+            exponential.ifPresent(ls -> {
+                boolean[] off = new boolean[eta.length];
+                for (int k = 0; k < eta.length; k++) {
+                    off[k] = ls.offloads(eta[k], clientSays[k]);
+                }
+                panels.put(String.format("L_S population, alpha=%.2f", ls.alpha()), off);
+            });
             panels.putAll(s.getValue());
             Path file = Path.of("decision-regions-" + s.getKey().replace(',', '_').replace('=', '-') + ".png");
             ImageIO.write(render(panels, bayes, s.getKey()), "png", dir.resolve(file).toFile());
@@ -97,7 +96,7 @@ final class DecisionRegions {
         int x0 = gap;
         boolean first = true;
         for (Map.Entry<String, boolean[]> panel : panels.entrySet()) {
-            boolean reference = first || panel.getKey().startsWith("L_S population");
+            boolean reference = first;
             first = false;
             boolean[] off = panel.getValue();
             for (int r = 0; r < SyntheticTask.GRID; r++) {

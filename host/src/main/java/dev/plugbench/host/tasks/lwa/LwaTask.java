@@ -1,5 +1,6 @@
 package dev.plugbench.host.tasks.lwa;
 
+import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.Decisions;
@@ -74,6 +75,25 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
 
     /** Builds the split and trains the client for one seed. */
     abstract LwaData build(long seed, boolean quick);
+
+    /**
+     * The training budget of this task, the same for every method (parameters a method does not
+     * declare are left out for it); empty: the methods' defaults.
+     */
+    Map<String, Object> budget(boolean quick) {
+        return Map.of();
+    }
+
+    @Override
+    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+        Map<String, Object> assignment = new LinkedHashMap<>();
+        budget(quick).forEach((k, v) -> {
+            if (method.parameter(k).isPresent()) {
+                assignment.put(k, v);
+            }
+        });
+        return List.of(assignment);
+    }
 
     @Override
     public boolean accepts(RejectionRule method) {

@@ -58,6 +58,10 @@ public final class SyntheticTask extends LwaTask {
         m.add(MetricSpec.higher("bayes_agreement", "fraction of test inputs where the rule keeps/offloads as the Bayes rule does"));
         m.add(MetricSpec.lower("bayes_risk_gap", "expected risk of the rule minus the Bayes risk, both from the true posterior"));
         m.add(MetricSpec.lower("bayes_risk", "expected risk of the Bayes rule on the test inputs (the same for every method)"));
+        m.add(MetricSpec.higher("ls_population_agreement", "reference, the same for every method: agreement with the Bayes rule"
+                + " of the exponential surrogate's population rule (alpha calibrated from the client's training error, squashed outputs)"));
+        m.add(MetricSpec.lower("ls_population_risk_gap", "reference, the same for every method: that population rule's expected"
+                + " risk minus the Bayes risk"));
         return m;
     }
 
@@ -96,6 +100,20 @@ public final class SyntheticTask extends LwaTask {
         m.put("bayes_agreement", (double) agree / n);
         m.put("bayes_risk_gap", gap / n);
         m.put("bayes_risk", bayes / n);
+        double p = 1 - Clients.accuracy(d.client(), d.trainX(), d.trainY());
+        ExponentialPopulationRule.calibrated(costs, p, true).ifPresent(ls -> {
+            int lsAgree = 0;
+            double lsGap = 0;
+            for (int i = 0; i < n; i++) {
+                int clientSays = o.clientSays()[i];
+                boolean off = ls.offloads(eta[i], clientSays);
+                lsAgree += off == BayesRule.offloads(eta[i], clientSays, costs) ? 1 : 0;
+                int bayesExpert = eta[i] > 0.5 ? 1 : 0;
+                lsGap += BayesRule.riskOf(off, eta[i], clientSays, bayesExpert, costs) - BayesRule.risk(eta[i], clientSays, costs);
+            }
+            m.put("ls_population_agreement", (double) lsAgree / n);
+            m.put("ls_population_risk_gap", lsGap / n);
+        });
         if (seed == 0) {
             boolean[] offloaded = regionOffloads(rule);
             for (int k = 0; k < offloaded.length; k++) {

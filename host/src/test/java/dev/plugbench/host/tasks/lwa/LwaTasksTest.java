@@ -59,6 +59,46 @@ class LwaTasksTest {
         }
     }
 
+    /** argmin over [lo, hi] of a convex function, by ternary search. */
+    private static double argmin(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+        for (int i = 0; i < 100; i++) {
+            double a = lo + (hi - lo) / 3;
+            double b = hi - (hi - lo) / 3;
+            if (f.applyAsDouble(a) < f.applyAsDouble(b)) {
+                hi = b;
+            } else {
+                lo = a;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    @Test
+    void theSquashedExponentialPopulationRuleMinimisesTheConditionalSurrogateRisk() {
+        Costs costs = new Costs(0.05, 1);
+        ExponentialPopulationRule rule = ExponentialPopulationRule.calibrated(costs, 0.27, true).orElseThrow();
+        int checked = 0;
+        for (int a = 1; a < 100; a++) {
+            double eta = a / 100.0;
+            for (int clientSays = 0; clientSays < 2; clientSays++) {
+                double q = BayesRule.clientError(eta, clientSays);
+                // r and e live in [-1, 1] (2 sigmoid - 1); the conditional risk is jointly convex there
+                java.util.function.DoubleUnaryOperator riskOfR = r -> {
+                    java.util.function.DoubleUnaryOperator riskOfE = e -> q * Math.exp(rule.alpha() * r)
+                            + costs.expertError() * (eta * Math.exp(-r - e) + (1 - eta) * Math.exp(-r + e)) + costs.offload() * Math.exp(-r);
+                    return riskOfE.applyAsDouble(argmin(riskOfE, -1, 1));
+                };
+                double r = argmin(riskOfR, -1, 1);
+                if (Math.abs(r) > 1e-4) {
+                    assertThat(r <= 0).as("eta=%s client=%s r*=%s", eta, clientSays, r).isEqualTo(rule.offloads(eta, clientSays));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(180);
+        assertThat(ExponentialPopulationRule.calibrated(new Costs(0.3, 1), 0.27, true)).isEmpty();
+    }
+
     @Test
     void settingsAreCostPairsAndBadOnesAreRefused() {
         assertThat(new SyntheticTask().settings(false)).containsExactly("ce=0.02,c1=1", "ce=0.05,c1=1", "ce=0.1,c1=1", "ce=0.2,c1=1");
@@ -100,6 +140,8 @@ class LwaTasksTest {
             assertThat(m.get("accuracy_reject_auc")).isLessThanOrEqualTo(m.get("oracle_accuracy_reject_auc"));
             assertThat(m.get(LwaTask.CURVE + 0.0)).isCloseTo(m.get(LwaTask.ORACLE_CURVE + 0.0), within(1e-12));
             assertThat(m).containsKey(SyntheticTask.REGION + (SyntheticTask.GRID * SyntheticTask.GRID - 1));
+            assertThat(m.get("ls_population_agreement")).isBetween(0.5, 1.0);
+            assertThat(m.get("ls_population_risk_gap")).isGreaterThanOrEqualTo(0.0);
         }
         List<Path> files = task.plots(rows, true, dir);
         assertThat(files).extracting(Path::toString).contains("risk-vs-ce.png", "accuracy-vs-reject-ce-0.1_c1-1.png",

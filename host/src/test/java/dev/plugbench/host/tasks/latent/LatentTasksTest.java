@@ -1,0 +1,75 @@
+package dev.plugbench.host.tasks.latent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugbench.api.latent.LatentQuantizer;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.host.bench.CellResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatentTasksTest {
+    private static Plugbench host;
+
+    @BeforeAll
+    static void load() {
+        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    @Test
+    void thePluginRegistersEveryQuantizer() {
+        assertThat(host.problems()).isEmpty();
+        assertThat(host.methods(LatentQuantizer.class)).extracting(RegisteredMethod::id).containsExactly("dictionary", "rvq", "vq",
+                "vq-ema");
+    }
+
+    @Test
+    void s0IsSweptOnlyForMethodsThatHaveIt() {
+        DigitsLatentTask task = new DigitsLatentTask();
+        assertThat(task.sweep(host.method(LatentQuantizer.class, "dictionary").info(), false)).hasSize(4);
+        assertThat(task.sweep(host.method(LatentQuantizer.class, "vq").info(), false)).containsExactly(Map.of());
+        assertThat(task.settings(false)).containsExactly("K=64,C=4,S=16");
+    }
+
+    @Test
+    void theSameAutoencoderLearnsWithEveryQuantizerAndThePlotsAreWritten(@TempDir Path dir) throws Exception {
+        DigitsLatentTask task = new DigitsLatentTask();
+        List<CellResult> rows = new ArrayList<>();
+        for (String id : List.of("vq-ema", "dictionary")) {
+            LatentQuantizer q = host.method(LatentQuantizer.class, id);
+            var params = q.info().defaults();
+            Map<String, Double> m = task.run(q, params, "K=64,C=4,S=16", 0, true);
+            rows.add(new CellResult(id, params.asMap(), "K=64,C=4,S=16", 0, m, 1, null));
+            // a trained autoencoder reconstructs far better than the mean image (about 11 dB on digits)
+            assertThat(m.get("psnr_db")).as(id).isGreaterThan(14);
+            assertThat(m.get("ssim")).as(id).isBetween(0.0, 1.0);
+            assertThat(m.get("perplexity")).as(id).isBetween(1.0, 64.0);
+            assertThat(m.get("dead_code_fraction")).as(id).isBetween(0.0, 1.0);
+            double uses = 0;
+            for (int k = 0; k < 64; k++) {
+                uses += m.get(LatentTask.USAGE + k);
+            }
+            // every test latent (16 per test image) uses one code, or up to S0 = 3 atoms
+            double latents = 16.0 * task.images(0, true).test().rows();
+            assertThat(uses).as(id).isBetween(latents, id.equals("dictionary") ? 3 * latents : latents);
+        }
+        List<Path> files = task.plots(rows, true, dir);
+        assertThat(files).extracting(Path::toString).containsExactly("reconstructions.png", "code-usage.png", "psnr-vs-s0.png");
+        for (Path f : files) {
+            assertThat(Files.size(dir.resolve(f))).isGreaterThan(1000);
+        }
+    }
+}
