@@ -18,6 +18,15 @@ public record Split(Dataset train, Dataset test) {
     }
 
     /**
+     * About {@code perClass} examples of each class (balanced by the first class's count), drawn by a
+     * seeded stratified split: the test part of {@link #stratified} with the matching fraction.
+     */
+    public static Dataset balancedSample(Dataset data, int perClass, long seed) {
+        double fraction = (double) perClass / data.classCounts()[0];
+        return stratified(data, Math.min(0.999, fraction), seed).test();
+    }
+
+    /**
      * A stratified split: each class contributes round(testFraction x its count) examples to the
      * test part (at least one when the class has two or more), chosen by a seeded shuffle.
      */

@@ -32,16 +32,10 @@ public final class FmnistTshirtTrouserTask extends FaithfulnessTask {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
         int perClassTrain = quick ? 300 : 1000;
         int perClassTest = quick ? 150 : 500;
-        Dataset train = balanced(FashionMnist.train(dir).selectClasses(0, 1), perClassTrain, seed);
-        Dataset test = balanced(FashionMnist.test(dir).selectClasses(0, 1), perClassTest, seed + 1);
+        Dataset train = Split.balancedSample(FashionMnist.train(dir).selectClasses(0, 1), perClassTrain, seed);
+        Dataset test = Split.balancedSample(FashionMnist.test(dir).selectClasses(0, 1), perClassTest, seed + 1);
         Network net = Trainer.train(train.features().div(255), train.labels(), 2, seed, quick ? 150 : 300);
         return new SurrogateProblem(net, train.features().div(255), train.labels(), test.features().div(255), test.labels(), 2,
                 train.contentHash());
-    }
-
-    /** perClass examples of each class, drawn by a seeded stratified split. */
-    private static Dataset balanced(Dataset d, int perClass, long seed) {
-        double fraction = (double) perClass / d.classCounts()[0];
-        return Split.stratified(d, Math.min(0.999, fraction), seed).test();
     }
 }

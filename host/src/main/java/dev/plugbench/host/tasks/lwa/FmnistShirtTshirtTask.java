@@ -54,15 +54,10 @@ public final class FmnistShirtTshirtTask extends LwaTask {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
         int perClassTrain = quick ? 500 : 2000;
         int perClassTest = quick ? 250 : 1000;
-        Dataset train = balanced(FashionMnist.train(dir).selectClasses(0, 6), perClassTrain, seed);
-        Dataset test = balanced(FashionMnist.test(dir).selectClasses(0, 6), perClassTest, seed + 1);
+        Dataset train = Split.balancedSample(FashionMnist.train(dir).selectClasses(0, 6), perClassTrain, seed);
+        Dataset test = Split.balancedSample(FashionMnist.test(dir).selectClasses(0, 6), perClassTest, seed + 1);
         var trainX = train.features().div(255);
         Network client = Clients.logisticRegression(trainX, train.labels(), 2, 0.80, 5000, 0.5, seed);
         return new LwaData(trainX, train.labels(), test.features().div(255), test.labels(), client, 2, null, train.contentHash());
-    }
-
-    private static Dataset balanced(Dataset d, int perClass, long seed) {
-        double fraction = (double) perClass / d.classCounts()[0];
-        return Split.stratified(d, Math.min(0.999, fraction), seed).test();
     }
 }
