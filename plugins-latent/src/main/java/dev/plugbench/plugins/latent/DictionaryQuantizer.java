@@ -5,7 +5,6 @@ import dev.plugbench.api.latent.Quantizer;
 import dev.plugbench.api.latent.QuantizerShape;
 import dev.plugbench.toolkit.data.Gaussian;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,7 +1,6 @@
 package dev.plugbench.plugins.latent;
 
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A codebook learned by exponential moving averages (Razavi et al., 2019), with the usual
@@ -91,9 +90,5 @@ final class EmaCodebook {
     /** Codes restarted so far. */
     long restarts() {
         return restarts;
-    }
-
-    INDArray asArray() {
-        return codebook.asArray();
     }
 }

@@ -64,9 +64,4 @@ final class VqQuantizer implements Quantizer {
     public long[] usageCounts() {
         return usage.clone();
     }
-
-    /** A copy of the codebook (K x C), for tests. */
-    INDArray codebook() {
-        return codebook.asArray();
-    }
 }
