@@ -85,7 +85,7 @@ public final class PoisonTask extends AttributionTask {
                     + " and " + Arrays.toString(kTest.shape()) + "; expected train x train and test x train");
         }
         KernelLogisticRegression kglm = KernelLogisticRegression.fit(kTrain, d.trainLabels(), 10, FaithfulnessTask.KGLM_LAMBDA,
-                FaithfulnessTask.KGLM_STEPS, FaithfulnessTask.KGLM_LR);
+                quick ? FaithfulnessTask.KGLM_STEPS_QUICK : FaithfulnessTask.KGLM_STEPS, FaithfulnessTask.KGLM_LR);
         INDArray netOut = net.forward(tests);
         INDArray kglmLogits = kglm.logits(kTest);
         INDArray predicted = netOut.argMax(1);
