@@ -28,6 +28,8 @@ final class BatchOmp {
     private final int atoms;
     /** D, C x K, float64. */
     private final INDArray dictionary;
+    /** D^T, K x C row-major: atom j is row j. */
+    private final double[] atomRows;
     /** G = D^T D, K x K row-major. */
     private final double[] gram;
 
@@ -38,6 +40,7 @@ final class BatchOmp {
         this.dictionary = dictionary.castTo(DataType.DOUBLE);
         this.latentDim = (int) dictionary.rows();
         this.atoms = (int) dictionary.columns();
+        this.atomRows = this.dictionary.transpose().dup('c').data().asDouble();
         this.gram = MatMul.of(this.dictionary, true, this.dictionary, false, 1.0).dup('c').data().asDouble();
     }
 
@@ -196,6 +199,26 @@ final class BatchOmp {
         }
     }
 
+    /** The n x C reconstruction D gamma of {@code codes}. */
+    INDArray reconstruct(Codes codes) {
+        int n = codes.size();
+        int s0 = codes.sparsity();
+        double[] out = new double[n * latentDim];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < s0; s++) {
+                int atom = codes.support()[i * s0 + s];
+                if (atom < 0) {
+                    continue;
+                }
+                double g = codes.coefficients()[i * s0 + s];
+                for (int m = 0; m < latentDim; m++) {
+                    out[i * latentDim + m] += g * atomRows[atom * latentDim + m];
+                }
+            }
+        }
+        return Nd4j.create(out, new long[] {n, latentDim}, 'c');
+    }
+
     private static boolean contains(int[] chosen, int size, int j) {
         for (int i = 0; i < size; i++) {
             if (chosen[i] == j) {
@@ -215,27 +238,6 @@ final class BatchOmp {
     record Codes(int sparsity, int[] support, double[] coefficients) {
         int size() {
             return support.length / sparsity;
-        }
-
-        /** The n x C reconstruction D gamma. */
-        INDArray reconstruct(INDArray dictionary) {
-            int n = size();
-            int c = (int) dictionary.rows();
-            double[] d = dictionary.castTo(DataType.DOUBLE).transpose().dup('c').data().asDouble(); // K x C, atom rows
-            double[] out = new double[n * c];
-            for (int i = 0; i < n; i++) {
-                for (int s = 0; s < sparsity; s++) {
-                    int atom = support[i * sparsity + s];
-                    if (atom < 0) {
-                        continue;
-                    }
-                    double g = coefficients[i * sparsity + s];
-                    for (int m = 0; m < c; m++) {
-                        out[i * c + m] += g * d[atom * c + m];
-                    }
-                }
-            }
-            return Nd4j.create(out, new long[] {n, c}, 'c');
         }
     }
 }

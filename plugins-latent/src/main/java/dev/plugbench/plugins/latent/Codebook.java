@@ -35,8 +35,13 @@ final class Codebook {
         return NearestCodeword.assign(latents, asArray());
     }
 
+    /** The codewords picked by {@code codes}, as an n x C array of {@code type}. */
     INDArray gather(int[] codes, DataType type) {
-        return NearestCodeword.gather(asArray(), codes, type);
+        double[] out = new double[codes.length * width];
+        for (int i = 0; i < codes.length; i++) {
+            System.arraycopy(words, codes[i] * width, out, i * width, width);
+        }
+        return Nd4j.create(out, new long[] {codes.length, width}, 'c').castTo(type);
     }
 
     /** Copies latent row {@code row} (of a row-major n x C array) into codeword {@code k}. */

@@ -1,7 +1,6 @@
 package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
-import dev.plugbench.api.latent.Quantizer;
 import dev.plugbench.api.latent.QuantizerShape;
 import dev.plugbench.toolkit.data.Gaussian;
 import java.util.SplittableRandom;
@@ -18,14 +17,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Each latent vector is its own row: the authors' {@code view(C, -1)} reshape bug is not copied.
  * An atom whose norm collapses to zero is restarted at a random latent of the batch, never divided by zero.
  */
-final class DictionaryQuantizer implements Quantizer {
+final class DictionaryQuantizer extends StraightThroughQuantizer {
     enum Update { GRADIENT, ONLINE }
 
     private static final double DEAD_NORM = 1e-8;
 
-    private final QuantizerShape shape;
     private final int sparsity;
-    private final double beta;
     private final double dictionaryWeight;
     private final Update rule;
     private final double forget;
@@ -34,16 +31,14 @@ final class DictionaryQuantizer implements Quantizer {
     private final AdamState adam;
     private final double[] a;
     private final double[] b;
-    private final long[] usage;
     private final SplittableRandom rng;
     private BatchOmp omp;
     private long restarts;
 
     DictionaryQuantizer(QuantizerShape shape, int sparsity, double beta, double dictionaryWeight, double learningRate, Update rule,
                         double forget, long seed) {
-        this.shape = shape;
+        super("dictionary", shape, beta);
         this.sparsity = sparsity;
-        this.beta = beta;
         this.dictionaryWeight = dictionaryWeight;
         this.rule = rule;
         this.forget = forget;
@@ -54,13 +49,7 @@ final class DictionaryQuantizer implements Quantizer {
         this.adam = new AdamState(k * c, learningRate);
         this.a = rule == Update.ONLINE ? new double[k * k] : null;
         this.b = rule == Update.ONLINE ? new double[c * k] : null;
-        this.usage = new long[k];
         normalise(null, 0);
-    }
-
-    @Override
-    public QuantizerShape shape() {
-        return shape;
     }
 
     /** D as C x K. */
@@ -70,12 +59,12 @@ final class DictionaryQuantizer implements Quantizer {
 
     @Override
     public Quantization quantize(INDArray latents) {
-        Latents.check(latents, shape, "dictionary");
+        check(latents);
         if (omp == null) {
             omp = new BatchOmp(dictionary());
         }
         BatchOmp.Codes codes = omp.code(latents, sparsity);
-        INDArray reconstruction = codes.reconstruct(dictionary()).castTo(latents.dataType());
+        INDArray reconstruction = omp.reconstruct(codes).castTo(latents.dataType());
         int n = (int) latents.rows();
         int[][] perRow = new int[n][sparsity];
         double[] coefficients = codes.coefficients();
@@ -88,11 +77,6 @@ final class DictionaryQuantizer implements Quantizer {
     }
 
     @Override
-    public INDArray encoderGradient(Quantization quantization, INDArray reconstructionGradient) {
-        return Latents.straightThrough(quantization, reconstructionGradient, beta, "dictionary");
-    }
-
-    @Override
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
@@ -101,13 +85,7 @@ final class DictionaryQuantizer implements Quantizer {
         double[] zq = Codebook.rows(q.reconstruction());
         double[] coef = Codebook.rows(q.coefficients());
         int[][] codes = q.codes();
-        for (int[] row : codes) {
-            for (int j : row) {
-                if (j >= 0) {
-                    usage[j]++;
-                }
-            }
-        }
+        count(codes);
         if (rule == Update.GRADIENT) {
             // d/dD of lambda mean((D gamma - z)^2) = 2 lambda / (n C) sum_i (D gamma_i - z_i) gamma_i^T
             double scale = 2 * dictionaryWeight / ((double) n * c);
@@ -224,10 +202,5 @@ final class DictionaryQuantizer implements Quantizer {
 
     long restarts() {
         return restarts;
-    }
-
-    @Override
-    public long[] usageCounts() {
-        return usage.clone();
     }
 }

@@ -40,14 +40,4 @@ final class NearestCodeword {
         return codes;
     }
 
-    /** The rows of {@code codebook} picked by {@code codes}, as an n x C array of {@code type}. */
-    static INDArray gather(INDArray codebook, int[] codes, DataType type) {
-        int c = (int) codebook.columns();
-        double[] e = codebook.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] out = new double[codes.length * c];
-        for (int i = 0; i < codes.length; i++) {
-            System.arraycopy(e, codes[i] * c, out, i * c, c);
-        }
-        return Nd4j.create(out, new long[] {codes.length, c}, 'c').castTo(type);
-    }
 }

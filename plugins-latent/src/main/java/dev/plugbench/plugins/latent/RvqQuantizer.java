@@ -1,7 +1,6 @@
 package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
-import dev.plugbench.api.latent.Quantizer;
 import dev.plugbench.api.latent.QuantizerShape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,31 +13,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * restarts), so a vector costs S0 codes of log2(K) bits, as a dictionary code of sparsity S0 costs
  * S0 atom indices (plus coefficients). Usage counts pool the stages (code k of any stage counts for k).
  */
-final class RvqQuantizer implements Quantizer {
-    private final QuantizerShape shape;
-    private final double beta;
+final class RvqQuantizer extends StraightThroughQuantizer {
     private final EmaCodebook[] stages;
-    private final long[] usage;
 
     RvqQuantizer(QuantizerShape shape, int stages, double beta, double decay, double restartThreshold, int kMeansIterations, long seed) {
-        this.shape = shape;
-        this.beta = beta;
+        super("rvq", shape, beta);
         this.stages = new EmaCodebook[stages];
         for (int s = 0; s < stages; s++) {
             this.stages[s] = new EmaCodebook(shape.codebookSize(), shape.latentDim(), decay, restartThreshold, kMeansIterations,
                     seed * 31 + s);
         }
-        this.usage = new long[shape.codebookSize()];
-    }
-
-    @Override
-    public QuantizerShape shape() {
-        return shape;
     }
 
     @Override
     public Quantization quantize(INDArray latents) {
-        Latents.check(latents, shape, "rvq");
+        check(latents);
         int n = (int) latents.rows();
         int[][] codes = new int[n][stages.length];
         INDArray residual = latents.castTo(DataType.DOUBLE).dup();
@@ -58,33 +47,23 @@ final class RvqQuantizer implements Quantizer {
     }
 
     @Override
-    public INDArray encoderGradient(Quantization quantization, INDArray reconstructionGradient) {
-        return Latents.straightThrough(quantization, reconstructionGradient, beta, "rvq");
-    }
-
-    @Override
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
         double[] residual = Codebook.rows(q.latents());
+        count(q.codes());
         for (int s = 0; s < stages.length; s++) {
             int[] codes = new int[n];
             for (int i = 0; i < n; i++) {
                 codes[i] = q.codes()[i][s];
-                usage[codes[i]]++;
             }
             double[] words = stages[s].codebook.words.clone();
-            stages[s].learn(residual.clone(), n, codes);
+            stages[s].learn(residual, n, codes);
             for (int i = 0; i < n; i++) {
                 for (int m = 0; m < c; m++) {
                     residual[i * c + m] -= words[codes[i] * c + m];
                 }
             }
         }
-    }
-
-    @Override
-    public long[] usageCounts() {
-        return usage.clone();
     }
 }

@@ -1,7 +1,6 @@
 package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
-import dev.plugbench.api.latent.Quantizer;
 import dev.plugbench.api.latent.QuantizerShape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,37 +9,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * mean((sg(z) - e)^2) learned by Adam, commitment beta mean((z - sg(e))^2), straight-through.
  * The codebook starts uniform in [-1/K, 1/K], as in the original.
  */
-final class VqQuantizer implements Quantizer {
-    private final QuantizerShape shape;
-    private final double beta;
+final class VqQuantizer extends StraightThroughQuantizer {
     private final Codebook codebook;
     private final AdamState adam;
-    private final long[] usage;
 
     VqQuantizer(QuantizerShape shape, double beta, double learningRate, long seed) {
-        this.shape = shape;
-        this.beta = beta;
+        super("vq", shape, beta);
         this.codebook = Codebook.uniform(shape.codebookSize(), shape.latentDim(), seed);
         this.adam = new AdamState(codebook.words.length, learningRate);
-        this.usage = new long[shape.codebookSize()];
-    }
-
-    @Override
-    public QuantizerShape shape() {
-        return shape;
     }
 
     @Override
     public Quantization quantize(INDArray latents) {
-        Latents.check(latents, shape, "vq");
+        check(latents);
         int[] codes = codebook.assign(latents);
         INDArray reconstruction = codebook.gather(codes, latents.dataType());
         return VqCodes.quantization(latents, reconstruction, codes, (1 + beta) * Latents.meanSquaredResidual(latents, reconstruction));
-    }
-
-    @Override
-    public INDArray encoderGradient(Quantization quantization, INDArray reconstructionGradient) {
-        return Latents.straightThrough(quantization, reconstructionGradient, beta, "vq");
     }
 
     @Override
@@ -50,18 +34,13 @@ final class VqQuantizer implements Quantizer {
         double[] z = Codebook.rows(q.latents());
         double[] g = new double[codebook.words.length];
         double scale = -2.0 / ((double) n * c);
+        count(q.codes());
         for (int i = 0; i < n; i++) {
             int k = q.codes()[i][0];
-            usage[k]++;
             for (int m = 0; m < c; m++) {
                 g[k * c + m] += scale * (z[i * c + m] - codebook.words[k * c + m]);
             }
         }
         adam.step(codebook.words, g);
-    }
-
-    @Override
-    public long[] usageCounts() {
-        return usage.clone();
     }
 }

@@ -197,10 +197,11 @@ class BatchOmpTest {
         SplittableRandom rng = new SplittableRandom(9);
         INDArray d = unitColumns(rng, 6, 10);
         INDArray h = d.getColumn(3).reshape(1, 6).mul(2.5);
-        BatchOmp.Codes codes = new BatchOmp(d).code(h, 4);
+        BatchOmp omp = new BatchOmp(d);
+        BatchOmp.Codes codes = omp.code(h, 4);
         assertThat(codes.support()).containsExactly(3, -1, -1, -1);
         assertThat(codes.coefficients()[0]).isCloseTo(2.5, within(1e-12));
-        assertThat(codes.reconstruct(d).sub(h).norm2Number().doubleValue()).isLessThan(1e-12);
+        assertThat(omp.reconstruct(codes).sub(h).norm2Number().doubleValue()).isLessThan(1e-12);
     }
 
     @Test

@@ -1,10 +1,6 @@
 package dev.plugbench.plugins.lwa;
 
-import dev.plugbench.api.MethodInfo;
-import dev.plugbench.api.Params;
-import dev.plugbench.api.lwa.FittedRule;
 import dev.plugbench.api.lwa.RejectionProblem;
-import dev.plugbench.api.lwa.RejectionRule;
 import dev.plugbench.toolkit.nn.Losses;
 import dev.plugbench.toolkit.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,46 +14,25 @@ import org.pf4j.Extension;
  * client is right is at or below a threshold, tuned for the problem's costs or given.
  */
 @Extension
-public final class LearnedDeferralRule implements RejectionRule {
-    static final MethodInfo INFO = new MethodInfo("learned-deferral", FAMILY, "Learned deferral (BCE)", MethodInfo.BASELINE,
-            ThresholdBaseline.params());
-
-    private static final ThresholdBaseline BASELINE = new ThresholdBaseline() {
-        @Override
-        Fitted fitOn(RejectionProblem problem, INDArray x, int[] labels, Training training, long seed) {
-            Network expert = CrossEntropyExpert.train(x, labels, problem.numClasses(), training, seed);
-            boolean[] right = ClientOutputs.of(problem.client(), x).correct(labels);
-            float[] wrong = new float[right.length];
-            for (int i = 0; i < right.length; i++) {
-                wrong[i] = right[i] ? 0 : 1;
-            }
-            Rows xr = new Rows(x);
-            Rows target = new Rows(Nd4j.createFromArray(wrong).reshape(right.length, 1));
-            Network rejector = training.mlp((int) x.columns(), 1, 2 * seed + 1);
-            var optimizer = training.optimizer();
-            training.forEachBatch(right.length, seed + 7919, batch -> rejector.trainStep(xr.gather(batch), target.gather(batch),
-                    Losses.BINARY_CROSS_ENTROPY_WITH_LOGITS, optimizer), optimizer);
-            return new Fitted() {
-                @Override
-                public Network expert() {
-                    return expert;
-                }
-
-                @Override
-                public INDArray keepSignal(INDArray in) {
-                    return Transforms.sigmoid(rejector.forward(in).negi(), false);
-                }
-            };
-        }
-    };
-
-    @Override
-    public MethodInfo info() {
-        return INFO;
+public final class LearnedDeferralRule extends ThresholdBaseline {
+    public LearnedDeferralRule() {
+        super("learned-deferral", "Learned deferral (BCE)");
     }
 
     @Override
-    public FittedRule fit(RejectionProblem problem, Params params, long seed) {
-        return BASELINE.fit(problem, params, seed);
+    Fitted fitOn(RejectionProblem problem, INDArray x, int[] labels, Training training, long seed) {
+        Network expert = CrossEntropyExpert.train(x, labels, problem.numClasses(), training, seed);
+        boolean[] right = ClientOutputs.of(problem.client(), x).correct(labels);
+        float[] wrong = new float[right.length];
+        for (int i = 0; i < right.length; i++) {
+            wrong[i] = right[i] ? 0 : 1;
+        }
+        Rows xr = new Rows(x);
+        Rows target = new Rows(Nd4j.createFromArray(wrong).reshape(right.length, 1));
+        Network rejector = training.mlp((int) x.columns(), 1, 2 * seed + 1);
+        var optimizer = training.optimizer();
+        training.forEachBatch(right.length, seed + 7919, batch -> rejector.trainStep(xr.gather(batch), target.gather(batch),
+                Losses.BINARY_CROSS_ENTROPY_WITH_LOGITS, optimizer), optimizer);
+        return new Fitted(expert, in -> Transforms.sigmoid(rejector.forward(in).negi(), false));
     }
 }

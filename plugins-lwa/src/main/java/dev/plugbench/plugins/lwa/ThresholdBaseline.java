@@ -1,9 +1,11 @@
 package dev.plugbench.plugins.lwa;
 
+import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.ParamSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.lwa.FittedRule;
 import dev.plugbench.api.lwa.RejectionProblem;
+import dev.plugbench.api.lwa.RejectionRule;
 import dev.plugbench.toolkit.nn.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +20,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * from a first fit; the rule is then refitted on all the training data with that threshold, so
  * the baseline's networks see as much data as the L2H methods'.
  */
-abstract class ThresholdBaseline {
+abstract class ThresholdBaseline implements RejectionRule {
     static final double HELD_OUT = 0.2;
 
-    /** A fitted expert with its keep-signal. */
-    interface Fitted {
-        Network expert();
+    /**
+     * A fitted expert with its keep-signal.
+     *
+     * @param expert     the expert network
+     * @param keepSignal the keep-signal of a batch (float32 inputs), an n-vector in [0, 1]
+     */
+    record Fitted(Network expert, NetworkRule.KeepScore keepSignal) {
+    }
 
-        /** The keep-signal of a batch (float32 inputs), an n-vector in [0, 1]. */
-        INDArray keepSignal(INDArray x);
+    private final MethodInfo info;
+
+    ThresholdBaseline(String id, String displayName) {
+        this.info = new MethodInfo(id, FAMILY, displayName, MethodInfo.BASELINE, params());
+    }
+
+    @Override
+    public final MethodInfo info() {
+        return info;
     }
 
     static List<ParamSpec> params() {
@@ -41,7 +55,8 @@ abstract class ThresholdBaseline {
     /** Fits the expert and whatever the signal needs on these rows. */
     abstract Fitted fitOn(RejectionProblem problem, INDArray x, int[] labels, Training training, long seed);
 
-    final FittedRule fit(RejectionProblem problem, Params params, long seed) {
+    @Override
+    public final FittedRule fit(RejectionProblem problem, Params params, long seed) {
         Training training = Training.of(params);
         INDArray x = problem.features().castTo(DataType.FLOAT);
         int[] labels = problem.labels();
@@ -53,7 +68,7 @@ abstract class ThresholdBaseline {
             Fitted first = fitOn(problem, x.getRows(fitRows), pick(labels, fitRows), training, seed);
             INDArray xt = x.getRows(tuneRows);
             int[] yt = pick(labels, tuneRows);
-            double[] signal = first.keepSignal(xt).castTo(DataType.DOUBLE).reshape(tuneRows.length).toDoubleVector();
+            double[] signal = first.keepSignal().of(xt).castTo(DataType.DOUBLE).reshape(tuneRows.length).toDoubleVector();
             boolean[] clientRight = ClientOutputs.of(problem.client(), xt).correct(yt);
             int[] expertSays = NetworkRule.expertLabels(first.expert().forward(xt));
             boolean[] expertRight = new boolean[yt.length];
@@ -64,7 +79,7 @@ abstract class ThresholdBaseline {
         }
         Fitted all = fitOn(problem, x, labels, training, seed);
         double tau = threshold;
-        return new NetworkRule((int) x.columns(), in -> all.keepSignal(in).castTo(DataType.DOUBLE).subi(tau), all.expert());
+        return new NetworkRule((int) x.columns(), in -> all.keepSignal().of(in).castTo(DataType.DOUBLE).subi(tau), all.expert());
     }
 
     /** A stratified held-out mask: about 20% of each class, at least one row of each class on both sides when it has two. */

@@ -45,7 +45,7 @@ final class DecisionRegions {
         INDArray grid = SyntheticTask.grid();
         double[] eta = SyntheticTask.MIXTURE.posterior(grid);
         int[] clientSays = Clients.predictions(d.client(), grid);
-        double p = 1 - Clients.accuracy(d.client(), d.trainX(), d.trainY());
+        double p = d.clientTrainError();
         Map<String, Map<String, boolean[]>> bySetting = new LinkedHashMap<>();
         for (CellResult r : rows) {
             if (r.failed() || r.seed() != 0 || !r.metrics().containsKey(SyntheticTask.REGION + 0)) {

@@ -47,6 +47,6 @@ public final class DigitsBinaryTask extends LwaTask {
         var trainX = s.train().features().div(scale);
         var testX = s.test().features().div(scale);
         Network client = Clients.logisticRegression(trainX, s.train().labels(), data.numClasses(), clientTrainAccuracy, 5000, 0.5, seed);
-        return new LwaData(trainX, s.train().labels(), testX, s.test().labels(), client, data.numClasses(), null, data.contentHash());
+        return LwaData.of(trainX, s.train().labels(), testX, s.test().labels(), client, data.numClasses(), null, data.contentHash());
     }
 }

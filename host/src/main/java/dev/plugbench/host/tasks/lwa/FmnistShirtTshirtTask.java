@@ -58,6 +58,6 @@ public final class FmnistShirtTshirtTask extends LwaTask {
         Dataset test = Split.balancedSample(FashionMnist.test(dir).selectClasses(0, 6), perClassTest, seed + 1);
         var trainX = train.features().div(255);
         Network client = Clients.logisticRegression(trainX, train.labels(), 2, 0.80, 5000, 0.5, seed);
-        return new LwaData(trainX, train.labels(), test.features().div(255), test.labels(), client, 2, null, train.contentHash());
+        return LwaData.of(trainX, train.labels(), test.features().div(255), test.labels(), client, 2, null, train.contentHash());
     }
 }

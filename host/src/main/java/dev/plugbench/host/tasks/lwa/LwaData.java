@@ -15,7 +15,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param classes       number of classes
  * @param testPosterior P(y = 1 | x) per test input, or null when unknown
  * @param contentHash   the dataset's content hash
+ * @param clientTest    the client's class per test input (every cell of the seed reads it)
+ * @param clientTrainError the client's error rate on the training split
  */
 record LwaData(INDArray trainX, int[] trainY, INDArray testX, int[] testY, Model client, int classes, double[] testPosterior,
-               String contentHash) {
+               String contentHash, int[] clientTest, double clientTrainError) {
+    /** The data with the client's test predictions and training error computed once. */
+    static LwaData of(INDArray trainX, int[] trainY, INDArray testX, int[] testY, Model client, int classes, double[] testPosterior,
+                      String contentHash) {
+        return new LwaData(trainX, trainY, testX, testY, client, classes, testPosterior, contentHash,
+                Clients.predictions(client, testX), 1 - Clients.accuracy(client, trainX, trainY));
+    }
 }

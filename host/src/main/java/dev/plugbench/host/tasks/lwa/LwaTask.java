@@ -177,7 +177,7 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
                 throw new IllegalStateException(methodId + " decided " + dec.size() + " inputs for " + n + " test inputs");
             }
             INDArray score = dec.score();
-            int[] clientSays = Clients.predictions(d.client(), d.testX());
+            int[] clientSays = d.clientTest();
             boolean[] clientCorrect = new boolean[n];
             boolean[] expertCorrect = new boolean[n];
             boolean[] offloaded = new boolean[n];

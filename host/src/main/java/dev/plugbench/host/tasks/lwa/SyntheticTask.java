@@ -69,7 +69,7 @@ public final class SyntheticTask extends LwaTask {
     LwaData build(long seed, boolean quick) {
         Dataset train = MIXTURE.sample(quick ? 1000 : 4000, 2 * seed + 1);
         Dataset test = MIXTURE.sample(quick ? 5000 : 20000, 2 * seed + 2);
-        return new LwaData(train.features(), train.labels(), test.features(), test.labels(), client(train, seed), 2,
+        return LwaData.of(train.features(), train.labels(), test.features(), test.labels(), client(train, seed), 2,
                 MIXTURE.posterior(test.features()), train.contentHash());
     }
 
@@ -100,7 +100,7 @@ public final class SyntheticTask extends LwaTask {
         m.put("bayes_agreement", (double) agree / n);
         m.put("bayes_risk_gap", gap / n);
         m.put("bayes_risk", bayes / n);
-        double p = 1 - Clients.accuracy(d.client(), d.trainX(), d.trainY());
+        double p = d.clientTrainError();
         ExponentialPopulationRule.calibrated(costs, p, true).ifPresent(ls -> {
             int lsAgree = 0;
             double lsGap = 0;

@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
-import java.nio.file.Path;
+import dev.plugbench.host.tasks.ProductPluginsTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class AttributionTasksTest {
-    private static Plugbench host;
-
-    @BeforeAll
-    static void load() {
-        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
-    }
-
+class AttributionTasksTest extends ProductPluginsTest {
     @Test
     void thePluginRegistersEveryKernel() {
         assertThat(host.problems()).isEmpty();

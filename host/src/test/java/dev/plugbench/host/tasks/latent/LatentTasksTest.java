@@ -3,32 +3,18 @@ package dev.plugbench.host.tasks.latent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugbench.api.latent.LatentQuantizer;
-import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.host.tasks.ProductPluginsTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LatentTasksTest {
-    private static Plugbench host;
-
-    @BeforeAll
-    static void load() {
-        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
-    }
-
+class LatentTasksTest extends ProductPluginsTest {
     @Test
     void thePluginRegistersEveryQuantizer() {
         assertThat(host.problems()).isEmpty();

@@ -6,33 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.RejectionRule;
-import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.host.tasks.ProductPluginsTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LwaTasksTest {
-    private static Plugbench host;
-
-    @BeforeAll
-    static void load() {
-        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
-    }
-
+class LwaTasksTest extends ProductPluginsTest {
     @Test
     void thePluginRegistersEveryRule() {
         assertThat(host.problems()).isEmpty();

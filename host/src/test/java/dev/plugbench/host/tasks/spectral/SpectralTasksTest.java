@@ -3,29 +3,14 @@ package dev.plugbench.host.tasks.spectral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.Source;
-import java.nio.file.Path;
+import dev.plugbench.host.tasks.ProductPluginsTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The spectral plugin as the build packages it, on the two-layer task's quick sizes (seed 0). */
-class SpectralTasksTest {
-    private static Plugbench host;
-
-    @BeforeAll
-    static void load() {
-        host = Plugbench.builder().pluginsDir(Path.of(System.getProperty("plugbench.plugins", "target/plugins"))).discoverClasspath(false).build();
-    }
-
-    @AfterAll
-    static void close() {
-        host.close();
-    }
-
+class SpectralTasksTest extends ProductPluginsTest {
     private static Map<String, Double> run(String probe, String setting) {
         SpectralProbe p = host.method(SpectralProbe.class, probe);
         return new TwoLayerTask().run(p, p.info().defaults(), setting, 0, true);
