@@ -1,47 +1,45 @@
 package dev.plugbench.plugins.latent;
 
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.StepWorkspace;
-import java.nio.DoubleBuffer;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Batch-OMP (Rubinstein, Zibulevsky and Elad, 2008): orthogonal matching pursuit of many vectors
  * against one dictionary, from the Gram matrix G = D^T D and the correlations a0 = D^T h, with the
  * Cholesky factor of G restricted to the support grown one row per atom. Per vector, S0 rounds of:
  * pick j = argmax |a_j| outside the support, extend the factor, solve for the coefficients on the
- * support, a = a0 - G[:, I] gamma. The correlations of a block of vectors are one BLAS product; the
- * per-vector rounds run in parallel over rows, in float64, with the correlation update fused into
- * the next round's argmax (a is never stored).
+ * support, a = a0 - G[:, I] gamma. Vectors are coded in parallel, in float64, each start to finish on
+ * one thread: a0 in passes of four dictionary rows that the JIT vectorises (D stays in cache; a
+ * BLAS product of a whole block wrote and reread N x K doubles through memory and measured slower),
+ * and for supports of one or two atoms the correlation update fused into the next argmax.
  */
 final class BatchOmp {
-    /** Rows coded per block (a block's correlations, rows x K doubles, live in a reused workspace). */
-    static final int BLOCK = 2048;
+    /** Parallel tasks per processor (rows are split evenly over them). */
+    static final int TASKS_PER_PROCESSOR = 8;
     private static final double TINY = 1e-12;
 
     private final int latentDim;
     private final int atoms;
-    /** D, C x K, float64. */
-    private final INDArray dictionary;
     /** D^T, K x C row-major: atom j is row j. */
     private final double[] atomRows;
-    /** G = D^T D, K x K row-major. */
-    private final double[] gram;
+    /** The C rows of D, K values each. */
+    private final double[][] dictionaryRows;
+    /** G = D^T D: row j is G[j, :] (= G[:, j]). */
+    private final double[][] gram;
 
     /**
      * @param dictionary C x K, columns of unit norm (not checked here: the caller normalises)
      */
     BatchOmp(INDArray dictionary) {
-        this.dictionary = dictionary.castTo(DataType.DOUBLE);
-        this.latentDim = (int) dictionary.rows();
-        this.atoms = (int) dictionary.columns();
-        this.atomRows = this.dictionary.transpose().dup('c').data().asDouble();
-        this.gram = MatMul.of(this.dictionary, true, this.dictionary, false, 1.0).dup('c').data().asDouble();
+        INDArray d = dictionary.castTo(DataType.DOUBLE);
+        this.latentDim = (int) d.rows();
+        this.atoms = (int) d.columns();
+        this.atomRows = d.transpose().dup('c').data().asDouble();
+        this.dictionaryRows = d.toDoubleMatrix();
+        this.gram = MatMul.of(d, true, d, false, 1.0).toDoubleMatrix();
     }
 
     /**
@@ -53,31 +51,70 @@ final class BatchOmp {
         int n = (int) latents.rows();
         int[] support = new int[n * sparsity];
         double[] coefficients = new double[n * sparsity];
-        INDArray z = latents.castTo(DataType.DOUBLE);
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            try (MemoryWorkspace ws = StepWorkspace.open("plugbench-latent-coding")) {
-                INDArray block = z.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).dup('c');
-                INDArray products = MatMul.of(block, false, dictionary, false, 1.0);
-                DoubleBuffer a0 = products.data().asNioDouble();
-                int offset = start;
-                int rows = end - start;
-                int chunks = Math.min(rows, 2 * Runtime.getRuntime().availableProcessors());
-                IntStream.range(0, chunks).parallel().forEach(c -> {
-                    Workspace scratch = new Workspace(atoms, sparsity);
-                    for (int r = c * rows / chunks; r < (c + 1) * rows / chunks; r++) {
-                        a0.get(r * atoms, scratch.a0, 0, atoms);
-                        codeOne(scratch, sparsity, support, coefficients, (offset + r) * sparsity);
-                    }
-                });
+        double[] z = rowMajorDoubles(latents);
+        int tasks = Math.min(n, TASKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            Workspace scratch = new Workspace(atoms, sparsity);
+            int end = (int) ((long) (t + 1) * n / tasks);
+            for (int r = (int) ((long) t * n / tasks); r < end; r++) {
+                correlations(z, r * latentDim, scratch.a0);
+                codeOne(scratch, sparsity, support, coefficients, r * sparsity);
+            }
+        });
+        return new Codes(sparsity, support, coefficients);
+    }
+
+    private static double[] rowMajorDoubles(INDArray latents) {
+        INDArray z = latents.dataType() == DataType.DOUBLE ? latents : latents.castTo(DataType.DOUBLE);
+        if (z.isView() || z.ordering() != 'c' || z.data().length() != z.length()) {
+            z = z.dup('c');
+        }
+        return z.data().asDouble();
+    }
+
+    /** a0 = D^T h for h = z[offset .. offset + C): four rows of D per pass over a0. */
+    private void correlations(double[] z, int offset, double[] a0) {
+        int k = atoms;
+        double[][] d = dictionaryRows;
+        int c = 0;
+        for (; c + 4 <= latentDim; c += 4) {
+            double h0 = z[offset + c];
+            double h1 = z[offset + c + 1];
+            double h2 = z[offset + c + 2];
+            double h3 = z[offset + c + 3];
+            double[] d0 = d[c];
+            double[] d1 = d[c + 1];
+            double[] d2 = d[c + 2];
+            double[] d3 = d[c + 3];
+            if (c == 0) {
+                for (int j = 0; j < k; j++) {
+                    a0[j] = h0 * d0[j] + h1 * d1[j] + h2 * d2[j] + h3 * d3[j];
+                }
+            } else {
+                for (int j = 0; j < k; j++) {
+                    a0[j] += h0 * d0[j] + h1 * d1[j] + h2 * d2[j] + h3 * d3[j];
+                }
             }
         }
-        return new Codes(sparsity, support, coefficients);
+        for (; c < latentDim; c++) {
+            double h = z[offset + c];
+            double[] row = d[c];
+            if (c == 0) {
+                for (int j = 0; j < k; j++) {
+                    a0[j] = h * row[j];
+                }
+            } else {
+                for (int j = 0; j < k; j++) {
+                    a0[j] += h * row[j];
+                }
+            }
+        }
     }
 
     /** Per-thread scratch space. */
     private static final class Workspace {
         final double[] a0;
+        final double[] a;
         final double[] lower;
         final double[] w;
         final double[] gamma;
@@ -86,6 +123,7 @@ final class BatchOmp {
 
         Workspace(int atoms, int sparsity) {
             a0 = new double[atoms];
+            a = new double[atoms];
             lower = new double[sparsity * sparsity];
             w = new double[sparsity];
             gamma = new double[sparsity];
@@ -114,35 +152,44 @@ final class BatchOmp {
                     }
                 }
             } else if (size == 1) {
-                int r0 = chosen[0] * k;
+                double[] column0 = gram[chosen[0]];
                 double g0 = ws.gamma[0];
                 for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a0[j] - g0 * gram[r0 + j]);
+                    double v = Math.abs(a0[j] - g0 * column0[j]);
                     if (v > bestValue && j != chosen[0]) {
                         bestValue = v;
                         best = j;
                     }
                 }
             } else if (size == 2) {
-                int r0 = chosen[0] * k;
-                int r1 = chosen[1] * k;
+                double[] column0 = gram[chosen[0]];
+                double[] column1 = gram[chosen[1]];
                 double g0 = ws.gamma[0];
                 double g1 = ws.gamma[1];
                 for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a0[j] - g0 * gram[r0 + j] - g1 * gram[r1 + j]);
+                    double v = Math.abs(a0[j] - g0 * column0[j] - g1 * column1[j]);
                     if (v > bestValue && j != chosen[0] && j != chosen[1]) {
                         bestValue = v;
                         best = j;
                     }
                 }
             } else {
-                for (int j = 0; j < k; j++) {
-                    double a = a0[j];
-                    for (int i = 0; i < size; i++) {
-                        a -= ws.gamma[i] * gram[chosen[i] * k + j];
+                // larger supports: a in vectorised passes, one column of G each, then the argmax
+                double[] a = ws.a;
+                System.arraycopy(a0, 0, a, 0, k);
+                for (int i = 0; i < size; i++) {
+                    double g = ws.gamma[i];
+                    double[] column = gram[chosen[i]];
+                    for (int j = 0; j < k; j++) {
+                        a[j] -= g * column[j];
                     }
-                    double v = Math.abs(a);
-                    if (v > bestValue && !contains(chosen, size, j)) {
+                }
+                for (int i = 0; i < size; i++) {
+                    a[chosen[i]] = 0; // never above TINY: the support is excluded
+                }
+                for (int j = 0; j < k; j++) {
+                    double v = Math.abs(a[j]);
+                    if (v > bestValue) {
                         bestValue = v;
                         best = j;
                     }
@@ -155,14 +202,14 @@ final class BatchOmp {
                 // w = L^{-1} G[I, best]; the new row of L is (w, sqrt(G_jj - w.w))
                 double ww = 0;
                 for (int i = 0; i < size; i++) {
-                    double s = gram[chosen[i] * k + best];
+                    double s = gram[chosen[i]][best];
                     for (int m = 0; m < i; m++) {
                         s -= lower[i * sparsity + m] * ws.w[m];
                     }
                     ws.w[i] = s / lower[i * sparsity + i];
                     ww += ws.w[i] * ws.w[i];
                 }
-                double d = gram[best * k + best] - ww;
+                double d = gram[best][best] - ww;
                 if (d <= 1e-10) {
                     break; // the atom is (numerically) in the span of the support
                 }
@@ -171,10 +218,10 @@ final class BatchOmp {
                 }
                 lower[size * sparsity + size] = Math.sqrt(d);
             } else {
-                if (gram[best * k + best] <= 1e-10) {
+                if (gram[best][best] <= 1e-10) {
                     break; // a zero atom cannot be used
                 }
-                lower[0] = Math.sqrt(gram[best * k + best]);
+                lower[0] = Math.sqrt(gram[best][best]);
             }
             chosen[size++] = best;
             // gamma = (L L^T)^{-1} a0[I]
@@ -217,15 +264,6 @@ final class BatchOmp {
             }
         }
         return Nd4j.create(out, new long[] {n, latentDim}, 'c');
-    }
-
-    private static boolean contains(int[] chosen, int size, int j) {
-        for (int i = 0; i < size; i++) {
-            if (chosen[i] == j) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
