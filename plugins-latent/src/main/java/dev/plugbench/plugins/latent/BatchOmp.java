@@ -1,6 +1,5 @@
 package dev.plugbench.plugins.latent;
 
-import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,8 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * and for supports of one or two atoms the correlation update fused into the next argmax.
  */
 final class BatchOmp {
-    /** Parallel tasks per processor (rows are split evenly over them). */
+    /** Parallel tasks per processor, at most (rows are split evenly over them). */
     static final int TASKS_PER_PROCESSOR = 8;
+    /** Multiply-adds (about n K (C + S0)) worth one parallel task: smaller batches are coded on the caller's thread. */
+    static final long WORK_PER_TASK = 1L << 19;
     private static final double TINY = 1e-12;
 
     private final int latentDim;
@@ -34,12 +35,36 @@ final class BatchOmp {
      * @param dictionary C x K, columns of unit norm (not checked here: the caller normalises)
      */
     BatchOmp(INDArray dictionary) {
-        INDArray d = dictionary.castTo(DataType.DOUBLE);
-        this.latentDim = (int) d.rows();
-        this.atoms = (int) d.columns();
-        this.atomRows = d.transpose().dup('c').data().asDouble();
-        this.dictionaryRows = d.toDoubleMatrix();
-        this.gram = MatMul.of(d, true, d, false, 1.0).toDoubleMatrix();
+        this(dictionary.castTo(DataType.DOUBLE).transpose().dup('c').data().asDouble(), (int) dictionary.columns(),
+                (int) dictionary.rows());
+    }
+
+    /**
+     * @param atomRows  the K atoms, C values each, row-major (atom j at j * C), of unit norm; copied
+     * @param atoms     K
+     * @param latentDim C
+     */
+    BatchOmp(double[] atomRows, int atoms, int latentDim) {
+        this.latentDim = latentDim;
+        this.atoms = atoms;
+        this.atomRows = atomRows.clone();
+        this.dictionaryRows = new double[latentDim][atoms];
+        for (int j = 0; j < atoms; j++) {
+            for (int m = 0; m < latentDim; m++) {
+                dictionaryRows[m][j] = atomRows[j * latentDim + m];
+            }
+        }
+        this.gram = new double[atoms][atoms];
+        for (int i = 0; i < atoms; i++) {
+            for (int j = i; j < atoms; j++) {
+                double g = 0;
+                for (int m = 0; m < latentDim; m++) {
+                    g += atomRows[i * latentDim + m] * atomRows[j * latentDim + m];
+                }
+                gram[i][j] = g;
+                gram[j][i] = g;
+            }
+        }
     }
 
     /**
@@ -52,16 +77,29 @@ final class BatchOmp {
         int[] support = new int[n * sparsity];
         double[] coefficients = new double[n * sparsity];
         double[] z = rowMajorDoubles(latents);
-        int tasks = Math.min(n, TASKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, tasks).parallel().forEach(t -> {
-            Workspace scratch = new Workspace(atoms, sparsity);
-            int end = (int) ((long) (t + 1) * n / tasks);
-            for (int r = (int) ((long) t * n / tasks); r < end; r++) {
-                correlations(z, r * latentDim, scratch.a0);
-                codeOne(scratch, sparsity, support, coefficients, r * sparsity);
-            }
-        });
+        int tasks = tasks(n, sparsity);
+        if (tasks == 1) {
+            codeRows(z, 0, n, sparsity, support, coefficients);
+        } else {
+            IntStream.range(0, tasks).parallel().forEach(t -> codeRows(z, (int) ((long) t * n / tasks),
+                    (int) ((long) (t + 1) * n / tasks), sparsity, support, coefficients));
+        }
         return new Codes(sparsity, support, coefficients);
+    }
+
+    /** Parallel tasks for coding n rows: one per {@link #WORK_PER_TASK} multiply-adds, within the limits. */
+    int tasks(int n, int sparsity) {
+        long work = (long) n * atoms * (latentDim + sparsity);
+        long limit = (long) TASKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+        return (int) Math.max(1, Math.min(Math.min(n, work / WORK_PER_TASK), limit));
+    }
+
+    private void codeRows(double[] z, int from, int to, int sparsity, int[] support, double[] coefficients) {
+        Workspace scratch = new Workspace(atoms, sparsity);
+        for (int r = from; r < to; r++) {
+            correlations(z, r * latentDim, scratch.a0);
+            codeOne(scratch, sparsity, support, coefficients, r * sparsity);
+        }
     }
 
     private static double[] rowMajorDoubles(INDArray latents) {

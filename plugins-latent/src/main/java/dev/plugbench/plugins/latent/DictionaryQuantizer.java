@@ -61,7 +61,7 @@ final class DictionaryQuantizer extends StraightThroughQuantizer {
     public Quantization quantize(INDArray latents) {
         check(latents);
         if (omp == null) {
-            omp = new BatchOmp(dictionary());
+            omp = new BatchOmp(atoms, shape.codebookSize(), shape.latentDim());
         }
         BatchOmp.Codes codes = omp.code(latents, sparsity);
         INDArray reconstruction = omp.reconstruct(codes).castTo(latents.dataType());

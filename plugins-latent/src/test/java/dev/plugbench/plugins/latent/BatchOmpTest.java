@@ -214,11 +214,13 @@ class BatchOmpTest {
     void parallelCodingGivesTheSameCodesAsOneVectorAtATime() {
         SplittableRandom rng = new SplittableRandom(10);
         int c = 7; // one pass of four rows of D and three single rows
-        INDArray d = unitColumns(rng, c, 32);
-        int n = 1000;
+        INDArray d = unitColumns(rng, c, 64);
+        int n = 4000;
         double[] rows = Gaussian.next(rng, n * c);
         INDArray x = Nd4j.createFromArray(rows).reshape(n, c);
         BatchOmp omp = new BatchOmp(d);
+        assertThat(omp.tasks(n, 3)).isGreaterThan(1);
+        assertThat(omp.tasks(1, 3)).isEqualTo(1);
         BatchOmp.Codes all = omp.code(x, 3);
         INDArray padded = Nd4j.vstack(Nd4j.zeros(DataType.DOUBLE, 2, c), x, Nd4j.zeros(DataType.DOUBLE, 3, c));
         BatchOmp.Codes fromView = omp.code(padded.get(NDArrayIndex.interval(2, n + 2), NDArrayIndex.all()), 3);
