@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * support, a = a0 - G[:, I] gamma. Vectors are coded in parallel, in float64, each start to finish on
  * one thread: a0 in passes of four dictionary rows that the JIT vectorises (D stays in cache; a
  * BLAS product of a whole block wrote and reread N x K doubles through memory and measured slower),
- * and for supports of one or two atoms the correlation update fused into the next argmax.
+ * and for supports of one or two atoms the correlation update fused into the next argmax. A coder
+ * is built per dictionary (G in plain Java: the quantizer builds one per training step).
  */
 final class BatchOmp {
     /** Parallel tasks per processor, at most (rows are split evenly over them). */
