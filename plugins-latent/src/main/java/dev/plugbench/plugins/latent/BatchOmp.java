@@ -1,7 +1,7 @@
 package dev.plugbench.plugins.latent;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,8 +36,7 @@ final class BatchOmp {
      * @param dictionary C x K, columns of unit norm (not checked here: the caller normalises)
      */
     BatchOmp(INDArray dictionary) {
-        this(dictionary.castTo(DataType.DOUBLE).transpose().dup('c').data().asDouble(), (int) dictionary.columns(),
-                (int) dictionary.rows());
+        this(Latents.rowMajor(dictionary.transpose()), (int) dictionary.columns(), (int) dictionary.rows());
     }
 
     /**
@@ -77,7 +76,7 @@ final class BatchOmp {
         int n = (int) latents.rows();
         int[] support = new int[n * sparsity];
         double[] coefficients = new double[n * sparsity];
-        double[] z = rowMajorDoubles(latents);
+        double[] z = Latents.rowMajor(latents);
         int tasks = tasks(n, sparsity);
         if (tasks == 1) {
             codeRows(z, 0, n, sparsity, support, coefficients);
@@ -103,18 +102,10 @@ final class BatchOmp {
         }
     }
 
-    private static double[] rowMajorDoubles(INDArray latents) {
-        INDArray z = latents.dataType() == DataType.DOUBLE ? latents : latents.castTo(DataType.DOUBLE);
-        if (z.isView() || z.ordering() != 'c' || z.data().length() != z.length()) {
-            z = z.dup('c');
-        }
-        return z.data().asDouble();
-    }
-
     /** a0 = D^T h for h = z[offset .. offset + C): four rows of D per pass over a0. */
     private void correlations(double[] z, int offset, double[] a0) {
-        int k = atoms;
         double[][] d = dictionaryRows;
+        Arrays.fill(a0, 0);
         int c = 0;
         for (; c + 4 <= latentDim; c += 4) {
             double h0 = z[offset + c];
@@ -125,27 +116,15 @@ final class BatchOmp {
             double[] d1 = d[c + 1];
             double[] d2 = d[c + 2];
             double[] d3 = d[c + 3];
-            if (c == 0) {
-                for (int j = 0; j < k; j++) {
-                    a0[j] = h0 * d0[j] + h1 * d1[j] + h2 * d2[j] + h3 * d3[j];
-                }
-            } else {
-                for (int j = 0; j < k; j++) {
-                    a0[j] += h0 * d0[j] + h1 * d1[j] + h2 * d2[j] + h3 * d3[j];
-                }
+            for (int j = 0; j < atoms; j++) {
+                a0[j] += h0 * d0[j] + h1 * d1[j] + h2 * d2[j] + h3 * d3[j];
             }
         }
         for (; c < latentDim; c++) {
             double h = z[offset + c];
             double[] row = d[c];
-            if (c == 0) {
-                for (int j = 0; j < k; j++) {
-                    a0[j] = h * row[j];
-                }
-            } else {
-                for (int j = 0; j < k; j++) {
-                    a0[j] += h * row[j];
-                }
+            for (int j = 0; j < atoms; j++) {
+                a0[j] += h * row[j];
             }
         }
     }
@@ -173,67 +152,12 @@ final class BatchOmp {
 
     /** One vector's pursuit from its correlations ws.a0; writes S0 slots at {@code out}. */
     private void codeOne(Workspace ws, int sparsity, int[] support, double[] coefficients, int out) {
-        int k = atoms;
         double[] a0 = ws.a0;
         double[] lower = ws.lower;
         int[] chosen = ws.chosen;
         int size = 0;
         for (int round = 0; round < sparsity; round++) {
-            // j = argmax |a_j| outside the support, a = a0 - G[:, I] gamma computed on the fly
-            int best = -1;
-            double bestValue = TINY;
-            if (size == 0) {
-                for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a0[j]);
-                    if (v > bestValue) {
-                        bestValue = v;
-                        best = j;
-                    }
-                }
-            } else if (size == 1) {
-                double[] column0 = gram[chosen[0]];
-                double g0 = ws.gamma[0];
-                for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a0[j] - g0 * column0[j]);
-                    if (v > bestValue && j != chosen[0]) {
-                        bestValue = v;
-                        best = j;
-                    }
-                }
-            } else if (size == 2) {
-                double[] column0 = gram[chosen[0]];
-                double[] column1 = gram[chosen[1]];
-                double g0 = ws.gamma[0];
-                double g1 = ws.gamma[1];
-                for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a0[j] - g0 * column0[j] - g1 * column1[j]);
-                    if (v > bestValue && j != chosen[0] && j != chosen[1]) {
-                        bestValue = v;
-                        best = j;
-                    }
-                }
-            } else {
-                // larger supports: a in vectorised passes, one column of G each, then the argmax
-                double[] a = ws.a;
-                System.arraycopy(a0, 0, a, 0, k);
-                for (int i = 0; i < size; i++) {
-                    double g = ws.gamma[i];
-                    double[] column = gram[chosen[i]];
-                    for (int j = 0; j < k; j++) {
-                        a[j] -= g * column[j];
-                    }
-                }
-                for (int i = 0; i < size; i++) {
-                    a[chosen[i]] = 0; // never above TINY: the support is excluded
-                }
-                for (int j = 0; j < k; j++) {
-                    double v = Math.abs(a[j]);
-                    if (v > bestValue) {
-                        bestValue = v;
-                        best = j;
-                    }
-                }
-            }
+            int best = nextAtom(ws, size);
             if (best < 0) {
                 break; // the residual is orthogonal to every atom
             }
@@ -283,6 +207,71 @@ final class BatchOmp {
             support[out + i] = i < size ? chosen[i] : -1;
             coefficients[out + i] = i < size ? ws.gamma[i] : 0;
         }
+    }
+
+    /**
+     * argmax_j |a_j| over the atoms outside the support, a = a0 - G[:, I] gamma (computed on the fly
+     * for supports of one or two atoms); -1 when no |a_j| exceeds TINY.
+     */
+    private int nextAtom(Workspace ws, int size) {
+        int k = atoms;
+        double[] a0 = ws.a0;
+        int[] chosen = ws.chosen;
+        int best = -1;
+        double bestValue = TINY;
+        if (size == 0) {
+            for (int j = 0; j < k; j++) {
+                double v = Math.abs(a0[j]);
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = j;
+                }
+            }
+        } else if (size == 1) {
+            double[] column0 = gram[chosen[0]];
+            double g0 = ws.gamma[0];
+            for (int j = 0; j < k; j++) {
+                double v = Math.abs(a0[j] - g0 * column0[j]);
+                if (v > bestValue && j != chosen[0]) {
+                    bestValue = v;
+                    best = j;
+                }
+            }
+        } else if (size == 2) {
+            double[] column0 = gram[chosen[0]];
+            double[] column1 = gram[chosen[1]];
+            double g0 = ws.gamma[0];
+            double g1 = ws.gamma[1];
+            for (int j = 0; j < k; j++) {
+                double v = Math.abs(a0[j] - g0 * column0[j] - g1 * column1[j]);
+                if (v > bestValue && j != chosen[0] && j != chosen[1]) {
+                    bestValue = v;
+                    best = j;
+                }
+            }
+        } else {
+            // larger supports: a in vectorised passes, one column of G each, then the argmax
+            double[] a = ws.a;
+            System.arraycopy(a0, 0, a, 0, k);
+            for (int i = 0; i < size; i++) {
+                double g = ws.gamma[i];
+                double[] column = gram[chosen[i]];
+                for (int j = 0; j < k; j++) {
+                    a[j] -= g * column[j];
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                a[chosen[i]] = 0; // never above TINY: the support is excluded
+            }
+            for (int j = 0; j < k; j++) {
+                double v = Math.abs(a[j]);
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = j;
+                }
+            }
+        }
+        return best;
     }
 
     /** The n x C reconstruction D gamma of {@code codes}. */

@@ -87,8 +87,4 @@ final class Codebook {
             }
         }
     }
-
-    static double[] rows(INDArray latents) {
-        return latents.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
 }

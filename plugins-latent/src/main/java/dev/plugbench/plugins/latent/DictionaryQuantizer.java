@@ -67,11 +67,10 @@ final class DictionaryQuantizer extends StraightThroughQuantizer {
         INDArray reconstruction = omp.reconstruct(codes).castTo(latents.dataType());
         int n = (int) latents.rows();
         int[][] perRow = new int[n][sparsity];
-        double[] coefficients = codes.coefficients();
         for (int i = 0; i < n; i++) {
             System.arraycopy(codes.support(), i * sparsity, perRow[i], 0, sparsity);
         }
-        INDArray coef = Nd4j.create(coefficients.clone(), new long[] {n, sparsity}, 'c').castTo(latents.dataType());
+        INDArray coef = Nd4j.create(codes.coefficients(), new long[] {n, sparsity}, 'c').castTo(latents.dataType());
         double mse = Latents.meanSquaredResidual(latents, reconstruction);
         return new Quantization(latents, reconstruction, perRow, coef, (beta + dictionaryWeight) * mse);
     }
@@ -81,9 +80,9 @@ final class DictionaryQuantizer extends StraightThroughQuantizer {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
         int k = shape.codebookSize();
-        double[] z = Codebook.rows(q.latents());
-        double[] zq = Codebook.rows(q.reconstruction());
-        double[] coef = Codebook.rows(q.coefficients());
+        double[] z = Latents.rowMajor(q.latents());
+        double[] zq = Latents.rowMajor(q.reconstruction());
+        double[] coef = Latents.rowMajor(q.coefficients());
         int[][] codes = q.codes();
         count(codes);
         if (rule == Update.GRADIENT) {

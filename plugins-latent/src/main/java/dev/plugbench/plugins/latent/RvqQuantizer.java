@@ -50,7 +50,7 @@ final class RvqQuantizer extends StraightThroughQuantizer {
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
-        double[] residual = Codebook.rows(q.latents());
+        double[] residual = Latents.rowMajor(q.latents());
         count(q.codes());
         for (int s = 0; s < stages.length; s++) {
             int[] codes = new int[n];

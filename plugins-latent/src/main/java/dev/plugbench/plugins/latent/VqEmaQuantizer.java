@@ -29,7 +29,7 @@ final class VqEmaQuantizer extends StraightThroughQuantizer {
             codes[i] = q.codes()[i][0];
         }
         count(q.codes());
-        ema.learn(Codebook.rows(q.latents()), n, codes);
+        ema.learn(Latents.rowMajor(q.latents()), n, codes);
     }
 
     long restarts() {

@@ -31,7 +31,7 @@ final class VqQuantizer extends StraightThroughQuantizer {
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
-        double[] z = Codebook.rows(q.latents());
+        double[] z = Latents.rowMajor(q.latents());
         double[] g = new double[codebook.words.length];
         double scale = -2.0 / ((double) n * c);
         count(q.codes());
