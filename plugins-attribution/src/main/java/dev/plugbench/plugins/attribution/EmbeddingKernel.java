@@ -5,17 +5,25 @@ import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.toolkit.linalg.MatMul;
+import dev.plugbench.toolkit.nn.Layer;
 import dev.plugbench.toolkit.nn.Network;
 import dev.plugbench.toolkit.nn.Trace;
+import java.util.function.Predicate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.pf4j.Extension;
 
-/** Em: the sum over every layer's output of activation inner products, cosine-normalised (baseline). */
+/**
+ * Em, as the authors compute it: the sum over the network's modules of the inner products of their
+ * outputs, then cosine-normalised. Their forward hooks sit on modules, which in an MLP with a
+ * functional ReLU are the linear layers: so the sum runs over every parameterised layer's output (the
+ * pre-activations, logits included; a toolkit {@code Dense} applies its 1/sqrt(fan_in) scaling inside the
+ * layer, so its output includes it). Post-activation outputs are the {@code embedding-hidden} variant.
+ */
 @Extension
 public final class EmbeddingKernel implements SurrogateFeatureSpace {
-    static final MethodInfo INFO = MethodInfo.of("embedding", FAMILY, "Embedding kernel", MethodInfo.BASELINE);
+    static final MethodInfo INFO = MethodInfo.of("embedding", FAMILY, "Embedding kernel (module outputs)", MethodInfo.BASELINE);
 
     @Override
     public MethodInfo info() {
@@ -24,19 +32,37 @@ public final class EmbeddingKernel implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
+        return sumOverLayerOutputs(r, layer -> !layer.parameters().isEmpty(), INFO.id());
+    }
+
+    /**
+     * Sum over the layers {@code selected} picks of &lt;output(x), output(x')&gt;, cosine-normalised.
+     *
+     * @throws IllegalArgumentException if no layer is selected
+     */
+    static INDArray sumOverLayerOutputs(KernelRequest r, Predicate<Layer> selected, String method) {
+        Network net = KernelSupport.network(r, method);
         Trace tl = net.trace(r.left());
-        Trace tr = net.trace(r.right());
+        Trace tr = r.left() == r.right() ? tl : net.trace(r.right());
         INDArray k = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), r.right().rows());
         INDArray dl = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), 1);
         INDArray dr = Nd4j.zeros(DataType.DOUBLE, r.right().rows(), 1);
-        for (int l = 1; l < tl.activations().size(); l++) {
-            INDArray a = tl.input(l).castTo(DataType.DOUBLE);
-            INDArray b = tr.input(l).castTo(DataType.DOUBLE);
+        int used = 0;
+        for (int l = 0; l < net.layers().size(); l++) {
+            if (!selected.test(net.layers().get(l))) {
+                continue;
+            }
+            INDArray a = tl.input(l + 1).castTo(DataType.DOUBLE);
+            INDArray b = tr.input(l + 1).castTo(DataType.DOUBLE);
             k.addi(MatMul.of(a, false, b, true, 1));
             dl.addi(KernelSupport.rowSquares(a));
             dr.addi(KernelSupport.rowSquares(b));
+            used++;
         }
-        return KernelSupport.cosine(k, dl, dr, INFO.id());
+        if (used == 0) {
+            throw new IllegalArgumentException("kernel '" + method + "': the network has no layer of the kind this kernel sums over ("
+                    + net + ")");
+        }
+        return KernelSupport.cosine(k, dl, dr, method);
     }
 }

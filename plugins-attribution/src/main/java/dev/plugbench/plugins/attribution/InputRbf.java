@@ -15,13 +15,13 @@ import org.pf4j.Extension;
 
 /**
  * An input-space RBF kernel exp(-|x - x'|^2 / (2 s^2)), ignoring the network: the baseline that
- * shows what the network adds. s^2 is the median squared distance between the right-hand points
- * unless {@code bandwidth} is given.
+ * shows what the network adds. Unless {@code bandwidth} gives s, the median heuristic sets 2 s^2 to
+ * the median squared distance h between right-hand points (of the first 300), so K = exp(-|x - x'|^2 / h).
  */
 @Extension
 public final class InputRbf implements SurrogateFeatureSpace {
     static final MethodInfo INFO = new MethodInfo("rbf-input", FAMILY, "Input-space RBF", MethodInfo.BASELINE,
-            List.of(ParamSpec.real("bandwidth", 0, 0, 1e6, "s; 0 = the median-distance heuristic")));
+            List.of(ParamSpec.real("bandwidth", 0, 0, 1e6, "s; 0 = the median heuristic, 2 s^2 = median squared distance")));
 
     @Override
     public MethodInfo info() {
@@ -33,8 +33,8 @@ public final class InputRbf implements SurrogateFeatureSpace {
         INDArray a = r.left().castTo(DataType.DOUBLE);
         INDArray b = r.right().castTo(DataType.DOUBLE);
         INDArray d2 = squaredDistances(a, b);
-        double s2 = params.real("bandwidth") > 0 ? Math.pow(params.real("bandwidth"), 2) : medianSquaredDistance(b);
-        return Transforms.exp(d2.divi(-2 * s2), false);
+        double twoS2 = params.real("bandwidth") > 0 ? 2 * Math.pow(params.real("bandwidth"), 2) : medianSquaredDistance(b);
+        return Transforms.exp(d2.divi(-twoS2), false);
     }
 
     static INDArray squaredDistances(INDArray a, INDArray b) {
@@ -44,7 +44,7 @@ public final class InputRbf implements SurrogateFeatureSpace {
         return Transforms.max(d2, 0.0, false);
     }
 
-    private static double medianSquaredDistance(INDArray b) {
+    static double medianSquaredDistance(INDArray b) {
         int m = (int) Math.min(b.rows(), 300);
         INDArray sample = b.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, m), org.nd4j.linalg.indexing.NDArrayIndex.all());
         double[] d = squaredDistances(sample, sample).data().asDouble();

@@ -21,19 +21,33 @@ final class LossGradients {
     }
 
     /**
-     * d(margin_i)/d(output_i), the margin being the logit for one output and
+     * d(margin_i)/d(output_i), the margin log(p_y / (1 - p_y)) of class y: (2y - 1) z for one logit z,
      * z_y - logsumexp_{c != y} z_c for C outputs (TRAK's model output).
      */
     static GradientProjection.OutputGradient margin(int[] labels) {
         return (first, out) -> {
             if (out.columns() == 1) {
-                return Nd4j.ones(out.dataType(), out.rows(), 1);
+                return column(labels, first, out).muli(2).subi(1);
             }
             INDArray y = oneHot(labels, first, out);
             INDArray masked = out.add(y.mul(-1e30));
             INDArray others = Losses.softmax(masked);
             return y.subi(others);
         };
+    }
+
+    /** The class the network predicts for each row: the argmax of the logits, or logit > 0 for a one-logit network. */
+    static int[] predictedClasses(dev.plugbench.toolkit.nn.Network net, INDArray x) {
+        INDArray out = net.forward(x);
+        if (out.columns() == 1) {
+            double[] z = out.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+            int[] classes = new int[z.length];
+            for (int i = 0; i < z.length; i++) {
+                classes[i] = z[i] > 0 ? 1 : 0;
+            }
+            return classes;
+        }
+        return out.argMax(1).toIntVector();
     }
 
     private static INDArray column(int[] labels, long first, INDArray like) {

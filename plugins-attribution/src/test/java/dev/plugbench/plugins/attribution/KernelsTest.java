@@ -31,8 +31,11 @@ class KernelsTest {
 
     static List<SurrogateFeatureSpace> kernels() {
         return List.of(new TraceNtk(), new RawTraceNtk(), new PseudoNtk(), new ProjectedTraceNtk(), new ConjugateKernel(),
-                new EmbeddingKernel(), new GradientCosine(), new TrakKernel(), new InputRbf());
+                new EmbeddingKernel(), new HiddenEmbeddingKernel(), new GradientCosine(), new InputRbf());
     }
+
+    /** Labels equal to the network's own predictions: then TRAK's left and right features coincide on the train block. */
+    private static final int[] PREDICTED = NET.forward(X).argMax(1).toIntVector();
 
     @ParameterizedTest
     @MethodSource("kernels")
@@ -45,8 +48,84 @@ class KernelsTest {
     }
 
     @Test
+    void trakIsSymmetricAndPositiveSemiDefiniteWhenTheNetworkPredictsTheLabels() {
+        INDArray g = new TrakKernel().kernel(new KernelRequest(NET, X, X, PREDICTED, PREDICTED), TrakKernel.INFO.defaults(), 7);
+        assertThat(g.sub(g.transpose()).amaxNumber().doubleValue()).isLessThan(1e-9 * g.amaxNumber().doubleValue());
+        double[] eig = SymmetricEigen.valuesOf(g.add(g.transpose()).muli(0.5));
+        assertThat(eig[0]).isGreaterThan(-1e-8 * Math.max(1, eig[eig.length - 1]));
+    }
+
+    @Test
+    void trakIsTheWhitenedProductOfProjectedMarginGradients() {
+        INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 6), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        var params = TrakKernel.INFO.bind(Map.of("k", 16, "ridge", 0.01));
+        GradientProjection p = new GradientProjection(NET.parameterCount(), 16, 9, "trak");
+        INDArray phiRight = p.project(NET, X, LossGradients.margin(Y));
+        INDArray phiLeft = p.project(NET, left, LossGradients.margin(java.util.Arrays.copyOf(PREDICTED, 6)));
+        INDArray gram = phiRight.transpose().mmul(phiRight);
+        double lambda = 0.01 * Nd4j.diag(gram).sumNumber().doubleValue() / 16;
+        INDArray expected = phiLeft.mmul(org.nd4j.linalg.inverse.InvertMatrix.invert(gram.add(Nd4j.eye(16).castTo(DataType.DOUBLE).muli(lambda)), false))
+                .mmul(phiRight.transpose());
+        INDArray k = new TrakKernel().kernel(new KernelRequest(NET, left, X, new int[6], Y), params, 9);
+        assertThat(k.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-9 * expected.amaxNumber().doubleValue());
+    }
+
+    @Test
+    void trakRowsDoNotDependOnTheLeftLabels() {
+        INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 6), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        var params = TrakKernel.INFO.defaults();
+        INDArray a = new TrakKernel().kernel(new KernelRequest(NET, left, X, new int[] {0, 0, 0, 0, 0, 0}, Y), params, 4);
+        INDArray b = new TrakKernel().kernel(new KernelRequest(NET, left, X, new int[] {1, 2, 0, 1, 2, 0}, Y), params, 4);
+        assertThat(a).isEqualTo(b);
+        INDArray block = new TrakKernel().kernel(new KernelRequest(NET, X, X, Y, Y), params, 4);
+        INDArray rows = new TrakKernel().kernel(new KernelRequest(NET, X.dup(), X, Y, Y), params, 4);
+        assertThat(block.sub(rows).amaxNumber().doubleValue()).as("the train block equals the rows computed as test rows").isLessThan(1e-9);
+    }
+
+    @Test
+    void embeddingSumsTheParameterisedLayersOutputsAndTheHiddenVariantTheActivations() {
+        INDArray modules = Nd4j.zeros(DataType.DOUBLE, 25, 25);
+        INDArray hidden = Nd4j.zeros(DataType.DOUBLE, 25, 25);
+        INDArray a = X;
+        for (var layer : NET.layers()) {
+            a = layer.forward(a);
+            (layer.parameters().isEmpty() ? hidden : modules).addi(a.mmul(a.transpose()));
+        }
+        for (INDArray sum : List.of(modules, hidden)) {
+            INDArray d = org.nd4j.linalg.ops.transforms.Transforms.sqrt(Nd4j.diag(sum).reshape(25, 1), true);
+            sum.diviColumnVector(d).diviRowVector(d.reshape(1, 25));
+        }
+        INDArray em = new EmbeddingKernel().kernel(new KernelRequest(NET, X, X), EmbeddingKernel.INFO.defaults(), 0);
+        INDArray emHidden = new HiddenEmbeddingKernel().kernel(new KernelRequest(NET, X, X), HiddenEmbeddingKernel.INFO.defaults(), 0);
+        assertThat(em.sub(modules).amaxNumber().doubleValue()).isLessThan(1e-12);
+        assertThat(emHidden.sub(hidden).amaxNumber().doubleValue()).isLessThan(1e-12);
+        assertThat(em.sub(emHidden).amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void theRbfMedianHeuristicDividesBySquaredDistancesMedian() {
+        double[] d2 = new double[25 * 24];
+        int m = 0;
+        for (int i = 0; i < 25; i++) {
+            for (int j = 0; j < 25; j++) {
+                if (i != j) {
+                    d2[m++] = X.getRow(i).distance2(X.getRow(j)) * X.getRow(i).distance2(X.getRow(j));
+                }
+            }
+        }
+        java.util.Arrays.sort(d2);
+        double median = d2[d2.length / 2];
+        INDArray k = new InputRbf().kernel(new KernelRequest(NET, X, X), InputRbf.INFO.defaults(), 0);
+        double d01 = Math.pow(X.getRow(0).distance2(X.getRow(1)), 2);
+        assertThat(k.getDouble(0, 1)).isCloseTo(Math.exp(-d01 / median), org.assertj.core.api.Assertions.within(1e-12));
+        INDArray given = new InputRbf().kernel(new KernelRequest(NET, X, X), InputRbf.INFO.bind(Map.of("bandwidth", 2.0)), 0);
+        assertThat(given.getDouble(0, 1)).isCloseTo(Math.exp(-d01 / 8), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void normalisedKernelsHaveUnitDiagonal() {
-        for (SurrogateFeatureSpace k : List.of(new TraceNtk(), new PseudoNtk(), new ConjugateKernel(), new EmbeddingKernel(), new GradientCosine())) {
+        for (SurrogateFeatureSpace k : List.of(new TraceNtk(), new PseudoNtk(), new ConjugateKernel(), new EmbeddingKernel(), new HiddenEmbeddingKernel(),
+                new GradientCosine())) {
             INDArray g = k.kernel(new KernelRequest(NET, X, X, Y, Y), k.info().defaults(), 7);
             assertThat(Nd4j.diag(g).sub(1).amaxNumber().doubleValue()).as(k.info().id()).isLessThan(1e-9);
         }

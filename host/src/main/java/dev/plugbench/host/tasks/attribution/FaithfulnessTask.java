@@ -14,11 +14,8 @@ import java.util.Map;
  * a seed explains the same network.
  */
 abstract class FaithfulnessTask extends AttributionTask {
+    /** The kGLM's L2 penalty on standardised kernel rows. */
     static final double KGLM_LAMBDA = 1e-2;
-    static final int KGLM_STEPS = 3000;
-    /** Quick runs: enough with standardised kernel rows (trntk's tau is the same at 1000 and 3000 steps). */
-    static final int KGLM_STEPS_QUICK = 1000;
-    static final double KGLM_LR = 0.05;
 
     private final Map<String, SurrogateProblem> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -65,10 +62,18 @@ abstract class FaithfulnessTask extends AttributionTask {
     public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
         SurrogateProblem p = problem(seed, quick);
         KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
-        KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), KGLM_LAMBDA,
-                quick ? KGLM_STEPS_QUICK : KGLM_STEPS, KGLM_LR);
+        KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), KGLM_LAMBDA);
         Map<String, Double> m = Faithfulness.metrics(Faithfulness.scores(p.network().forward(p.testX()), kglm.logits(k.test()), p.testLabels()));
         m.put("kernel_seconds", k.seconds());
+        putSolution(m, kglm.solution());
         return m;
+    }
+
+    /** The kGLM's final objective, gradient norm (absolute and relative to the start) and iterations, as cell metrics. */
+    static void putSolution(Map<String, Double> m, KernelLogisticRegression.Solution s) {
+        m.put("kglm_objective", s.objective());
+        m.put("kglm_gradient_norm", s.gradientNorm());
+        m.put("kglm_relative_gradient_norm", s.relativeGradientNorm());
+        m.put("kglm_iterations", (double) s.iterations());
     }
 }

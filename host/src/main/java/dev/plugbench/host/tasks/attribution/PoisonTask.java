@@ -84,8 +84,7 @@ public final class PoisonTask extends AttributionTask {
             throw new IllegalStateException("kernel '" + method.info().id() + "' returned shapes " + Arrays.toString(kTrain.shape())
                     + " and " + Arrays.toString(kTest.shape()) + "; expected train x train and test x train");
         }
-        KernelLogisticRegression kglm = KernelLogisticRegression.fit(kTrain, d.trainLabels(), 10, FaithfulnessTask.KGLM_LAMBDA,
-                quick ? FaithfulnessTask.KGLM_STEPS_QUICK : FaithfulnessTask.KGLM_STEPS, FaithfulnessTask.KGLM_LR);
+        KernelLogisticRegression kglm = KernelLogisticRegression.fit(kTrain, d.trainLabels(), 10, FaithfulnessTask.KGLM_LAMBDA);
         INDArray netOut = net.forward(tests);
         INDArray kglmLogits = kglm.logits(kTest);
         INDArray predicted = netOut.argMax(1);
@@ -118,6 +117,7 @@ public final class PoisonTask extends AttributionTask {
                 Arrays.copyOfRange(s.kglmLogit(), nTrig, (int) tests.rows())));
         m.put("kernel_seconds", seconds);
         m.put("poisoned_points", (double) k);
+        FaithfulnessTask.putSolution(m, kglm.solution());
         return m;
     }
 
