@@ -76,6 +76,54 @@ public final class TangentKernels {
         return layerwise(net, l, left == right ? l : net.signals(right), biases, TangentKernels::summed).divi(net.outputWidth());
     }
 
+    /**
+     * The tangent kernel of per-example combinations of the outputs, K(x, x') = &lt;grad u(x)^T f(x),
+     * grad u(x')^T f(x')&gt; with u held fixed: n x C {@code leftWeights} and m x C {@code rightWeights}
+     * (one row per input). With u = d loss / d outputs it is the Gram matrix of per-example loss
+     * gradients. Temporaries live in a reused per-thread workspace; the result lives outside it.
+     */
+    public static INDArray weighted(Network net, INDArray left, INDArray leftWeights, INDArray right, INDArray rightWeights, boolean biases) {
+        requireDense(net, "the weighted-output kernel");
+        checkWeights(net, left, leftWeights);
+        checkWeights(net, right, rightWeights);
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            Signals l = net.signals(left);
+            Signals r = left == right ? l : net.signals(right);
+            BiFunction<Signals, Integer, INDArray> leftSignal = weightedBy(leftWeights);
+            BiFunction<Signals, Integer, INDArray> rightSignal = left == right && leftWeights == rightWeights ? leftSignal : weightedBy(rightWeights);
+            return layerwise(net, l, r, biases, leftSignal, rightSignal).detach();
+        }
+    }
+
+    /** The diagonal of {@link #weighted} with both sides the same. */
+    public static INDArray weightedDiagonal(Network net, INDArray x, INDArray weights, boolean biases) {
+        requireDense(net, "the weighted-output kernel");
+        checkWeights(net, x, weights);
+        try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
+            return layerwiseDiagonal(net, net.signals(x), biases, weightedBy(weights)).detach();
+        }
+    }
+
+    private static void checkWeights(Network net, INDArray x, INDArray weights) {
+        if (weights.rank() != 2 || weights.rows() != x.rows() || weights.columns() != net.outputWidth()) {
+            throw new IllegalArgumentException("output weights must be one row of " + net.outputWidth() + " per input (" + x.rows()
+                    + " x " + net.outputWidth() + "); got " + java.util.Arrays.toString(weights.shape()));
+        }
+    }
+
+    /** The signal of u^T f for one layer: sum over outputs c of u_c (a column, one entry per row) times D_c. */
+    private static BiFunction<Signals, Integer, INDArray> weightedBy(INDArray weights) {
+        INDArray u = weights.castTo(DataType.DOUBLE);
+        return (s, layer) -> {
+            INDArray sum = null;
+            for (int c = 0; c < s.byOutput().size(); c++) {
+                INDArray d = s.signal(c, layer).castTo(DataType.DOUBLE).mulColumnVector(u.getColumn(c).reshape(u.rows(), 1));
+                sum = sum == null ? d : sum.addi(d);
+            }
+            return sum;
+        };
+    }
+
     /** The diagonal K(x_i, x_i) of {@link #trace}, in O(n) memory (for cosine normalisation). Temporaries live in a reused per-thread workspace. */
     public static INDArray traceDiagonal(Network net, INDArray x, boolean biases) {
         try (MemoryWorkspace ws = StepWorkspace.open(WORKSPACE)) {
@@ -136,12 +184,18 @@ public final class TangentKernels {
      * {@code signal} picks for the layer (one output's, the outputs' side by side, or their sum).
      */
     private static INDArray layerwise(Network net, Signals l, Signals r, boolean biases, BiFunction<Signals, Integer, INDArray> signal) {
+        return layerwise(net, l, r, biases, signal, signal);
+    }
+
+    /** As above, with the right-hand signal matrices picked by {@code rightSignal}. */
+    private static INDArray layerwise(Network net, Signals l, Signals r, boolean biases, BiFunction<Signals, Integer, INDArray> signal,
+                                      BiFunction<Signals, Integer, INDArray> rightSignal) {
         INDArray k = Nd4j.zeros(DataType.DOUBLE, l.trace().input(0).rows(), r.trace().input(0).rows());
         List<Layer> layers = net.layers();
         for (int layer = 0; layer < layers.size(); layer++) {
             if (layers.get(layer) instanceof Dense d) {
                 INDArray sl = signal.apply(l, layer);
-                INDArray sr = l == r ? sl : signal.apply(r, layer);
+                INDArray sr = l == r && signal == rightSignal ? sl : rightSignal.apply(r, layer);
                 k.addi(inputs(d, l.trace().input(layer), r.trace().input(layer), biases).muli(MatMul.of(sl, false, sr, true, 1)));
             }
         }

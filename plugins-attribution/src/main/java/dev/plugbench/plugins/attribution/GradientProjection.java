@@ -15,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class GradientProjection {
     /** Rows x P doubles per chunk. */
-    private static final long CHUNK_DOUBLES = 16L << 20;
+    private static final long CHUNK_DOUBLES = 2L << 20;
 
     private final INDArray projection;
 

@@ -24,6 +24,11 @@ final class KernelSupport {
         return n;
     }
 
+    /** Whether the network has dense layers and parameter-free activations only (what TangentKernels computes layer by layer). */
+    static boolean isDense(Network net) {
+        return net.layers().stream().allMatch(l -> l instanceof dev.plugbench.toolkit.nn.Dense || l.parameters().isEmpty());
+    }
+
     /** K_ij / sqrt(dl_i dr_j); a zero self-similarity is refused. */
     static INDArray cosine(INDArray k, INDArray diagLeft, INDArray diagRight, String method) {
         double minL = diagLeft.minNumber().doubleValue();

@@ -103,6 +103,22 @@ class KernelsTest {
     }
 
     @Test
+    void gradCosLayerByLayerEqualsTheMaterialisedLossGradients() {
+        INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        int[] leftLabels = java.util.Arrays.copyOf(Y, 7);
+        for (KernelRequest r : List.of(new KernelRequest(NET, X, X, Y, Y), new KernelRequest(NET, left, X, leftLabels, Y))) {
+            INDArray fast = new GradientCosine().kernel(r, GradientCosine.INFO.defaults(), 0);
+            assertThat(fast.sub(GradientCosine.materialised(NET, r)).amaxNumber().doubleValue()).isLessThan(1e-10);
+        }
+        Network binary = Network.builder(6, DataType.DOUBLE, 4).dense(9, Parameterization.NTK).activation(Activation.RELU)
+                .dense(1, Parameterization.NTK).build();
+        int[] y01 = java.util.stream.IntStream.range(0, 25).map(i -> i % 2).toArray();
+        KernelRequest r = new KernelRequest(binary, X, X, y01, y01);
+        assertThat(new GradientCosine().kernel(r, GradientCosine.INFO.defaults(), 0).sub(GradientCosine.materialised(binary, r))
+                .amaxNumber().doubleValue()).isLessThan(1e-10);
+    }
+
+    @Test
     void theRbfMedianHeuristicDividesBySquaredDistancesMedian() {
         double[] d2 = new double[25 * 24];
         int m = 0;

@@ -27,6 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class DigitsMlpTask extends SpectralTask {
     /** Kernel probes see the first 300 training examples (an n x n kernel per checkpoint); 150 when quick. */
     private static final int PROBE_EXAMPLES = 300;
+    private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
     private static final List<Regime> FULL = List.of(new Regime("gd-small-lr", false, 2, 200),
             new Regime("gd-large-lr", false, 10, 100), new Regime("adam", true, 0.01, 200));
 
@@ -89,17 +90,27 @@ public final class DigitsMlpTask extends SpectralTask {
         Split split = Split.stratified(Digits.load(), 0.25, seed);
         INDArray x = split.train().features().div(16);
         INDArray y = split.train().oneHot();
-        Network net = Network.builder(64, DataType.DOUBLE, 104_729 + seed).dense(100, Parameterization.NTK).activation(Activation.RELU)
-                .dense(100, Parameterization.NTK).activation(Activation.RELU).dense(10, Parameterization.NTK).build();
+        Regime regime = regime(setting, quick);
+        Trajectory trajectory = trajectories.get(setting + "/" + seed + "/" + quick, () -> {
+            Network net = network(seed);
+            return Trajectory.record(net, net.parameters(), regime, quick, Losses.SOFTMAX_CROSS_ENTROPY, x, y,
+                    trained -> Map.of("test_accuracy", testAccuracy(trained, split)));
+        });
         int[] probeRows = java.util.stream.IntStream.range(0, quick ? PROBE_EXAMPLES / 2 : PROBE_EXAMPLES).toArray();
-        Map<String, Double> metrics = ProbeSchedule.run(method, params, net, net.parameters(), regime(setting, quick), quick,
-                Losses.SOFTMAX_CROSS_ENTROPY, x, y, x.getRows(probeRows), y.getRows(probeRows), null);
+        return ProbeSchedule.run(method, params, trajectory, network(seed), x.getRows(probeRows), y.getRows(probeRows), null);
+    }
+
+    private static Network network(long seed) {
+        return Network.builder(64, DataType.DOUBLE, 104_729 + seed).dense(100, Parameterization.NTK).activation(Activation.RELU)
+                .dense(100, Parameterization.NTK).activation(Activation.RELU).dense(10, Parameterization.NTK).build();
+    }
+
+    private static double testAccuracy(Network net, Split split) {
         INDArray predicted = net.forward(split.test().features().div(16)).argMax(1);
         int correct = 0;
         for (int i = 0; i < split.test().size(); i++) {
             correct += predicted.getInt(i) == split.test().label(i) ? 1 : 0;
         }
-        metrics.put("test_accuracy", correct / (double) split.test().size());
-        return metrics;
+        return correct / (double) split.test().size();
     }
 }

@@ -16,38 +16,34 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains a network under a regime and runs a probe at the regime's checkpoints. The metrics of a
- * cell are the probe's values at the last checkpoint, plus, for every spectrum the probe returns
- * without a KS distance of its own, {@code ks_to_init} between that spectrum at the end and at
- * step 0, plus each value at each checkpoint as {@code name@step} (for the trajectory plots).
+ * Runs a probe at the checkpoints of a trajectory. The metrics of a cell are the probe's values at
+ * the last checkpoint, plus, for every spectrum the probe returns without a KS distance of its own,
+ * {@code ks_to_init} between that spectrum at the end and at step 0, plus each value at each
+ * checkpoint as {@code name@step} (for the trajectory plots), plus the trajectory's final values.
  */
 final class ProbeSchedule {
     private ProbeSchedule() {
     }
 
-    static Map<String, Double> run(SpectralProbe probe, Params params, Network net, List<Parameter> trainable, Regime regime,
-                                   boolean quick, Loss loss, INDArray x, INDArray y, INDArray direction) {
-        return run(probe, params, net, trainable, regime, quick, loss, x, y, x, y, direction);
-    }
-
-    /** As above, with the probes seeing {@code probeX, probeY} (a subset of the training data) instead of all of it. */
-    static Map<String, Double> run(SpectralProbe probe, Params params, Network net, List<Parameter> trainable, Regime regime,
-                                   boolean quick, Loss loss, INDArray x, INDArray y, INDArray probeX, INDArray probeY, INDArray direction) {
-        ModelSnapshot initial = net.snapshot();
-        Optimizer optimizer = regime.optimizer();
+    /**
+     * Measures at each checkpoint with {@code net} (a network of the trajectory's architecture)
+     * restored to it. The probe gets private copies of the snapshots, so it cannot change what other
+     * cells read.
+     */
+    static Map<String, Double> run(SpectralProbe probe, Params params, Trajectory trajectory, Network net, INDArray probeX, INDArray probeY,
+                                   INDArray direction) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Measurement first = null;
         Measurement last = null;
-        int done = 0;
-        for (int checkpoint : regime.checkpoints(quick)) {
-            trainSteps(net, trainable, optimizer, loss, x, y, checkpoint - done);
-            done = checkpoint;
-            last = probe.measure(new ProbeInput(net.snapshot(), initial, probeX, probeY, net, direction), params);
+        for (int i = 0; i < trajectory.steps().length; i++) {
+            ModelSnapshot at = trajectory.snapshots().get(i);
+            net.restore(at);
+            last = probe.measure(new ProbeInput(copy(at), copy(trajectory.initial()), probeX, probeY, net, direction), params);
             if (first == null) {
                 first = last;
             }
             for (Map.Entry<String, Double> e : last.values().entrySet()) {
-                metrics.put(e.getKey() + "@" + checkpoint, e.getValue());
+                metrics.put(e.getKey() + "@" + trajectory.steps()[i], e.getValue());
             }
         }
         metrics.putAll(last.values());
@@ -60,7 +56,12 @@ final class ProbeSchedule {
                 }
             }
         }
+        metrics.putAll(trajectory.finalValues());
         return metrics;
+    }
+
+    private static ModelSnapshot copy(ModelSnapshot s) {
+        return new ModelSnapshot(s.parameters(), s.step());
     }
 
     /** Trains for {@code steps} full-batch steps of the regime's optimizer. */
@@ -68,7 +69,7 @@ final class ProbeSchedule {
         trainSteps(net, trainable, regime.optimizer(), loss, x, y, steps);
     }
 
-    private static void trainSteps(Network net, List<Parameter> trainable, Optimizer optimizer, Loss loss, INDArray x, INDArray y, int steps) {
+    static void trainSteps(Network net, List<Parameter> trainable, Optimizer optimizer, Loss loss, INDArray x, INDArray y, int steps) {
         for (int i = 0; i < steps; i++) {
             net.trainStep(x, out -> loss.gradient(out, y), optimizer, trainable);
         }

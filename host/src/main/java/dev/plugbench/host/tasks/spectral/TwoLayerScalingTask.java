@@ -58,8 +58,10 @@ public final class TwoLayerScalingTask extends SpectralTask {
                 TwoLayerTask.Data.of(s, 0).hash());
     }
 
+    private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
+
     @Override
     public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
-        return TwoLayerTask.run(method, params, TwoLayerTask.regime("gd-small-lr"), quick, sizes(setting), seed);
+        return TwoLayerTask.run(trajectories, method, params, TwoLayerTask.regime("gd-small-lr"), quick, sizes(setting), seed);
     }
 }

@@ -104,18 +104,23 @@ public final class TwoLayerTask extends SpectralTask {
         return new DatasetInfo("single-index-teacher(d=" + s.d() + ", n=" + s.n() + ", noise=" + NOISE + ", seed 0)", Data.of(s, 0).hash());
     }
 
+    private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
+
     @Override
     public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
-        return run(method, params, regime(setting), quick, Sizes.of(quick), seed);
+        return run(trajectories, method, params, regime(setting), quick, Sizes.of(quick), seed);
     }
 
-    static Map<String, Double> run(SpectralProbe method, Params params, Regime regime, boolean quick, Sizes s, long seed) {
+    /** One cell: the probe on the (cached) trajectory of the first layer trained under {@code regime} on data of sizes {@code s}. */
+    static Map<String, Double> run(Trajectory.Cache trajectories, SpectralProbe method, Params params, Regime regime, boolean quick, Sizes s,
+                                   long seed) {
         Data data = Data.of(s, seed);
-        Network net = network(s, seed);
-        Map<String, Double> metrics = ProbeSchedule.run(method, params, net, List.of(net.parameters().get(0)), regime, quick,
-                Losses.MEAN_SQUARED_ERROR, data.x(), data.y(), data.teacher().beta());
-        metrics.put("test_mse", Losses.MEAN_SQUARED_ERROR.value(net.forward(data.testX()), data.testY()));
-        return metrics;
+        Trajectory trajectory = trajectories.get(regime.name() + "/" + s + "/" + seed + "/" + quick, () -> {
+            Network net = network(s, seed);
+            return Trajectory.record(net, List.of(net.parameters().get(0)), regime, quick, Losses.MEAN_SQUARED_ERROR, data.x(), data.y(),
+                    trained -> Map.of("test_mse", Losses.MEAN_SQUARED_ERROR.value(trained.forward(data.testX()), data.testY())));
+        });
+        return ProbeSchedule.run(method, params, trajectory, network(s, seed), data.x(), data.y(), data.teacher().beta());
     }
 
     static Network network(Sizes s, long seed) {
