@@ -29,6 +29,8 @@ final class Provenance {
         p.put("java_version", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpu_count", Runtime.getRuntime().availableProcessors());
+        // ND4J's and OpenBLAS's threads per cell: reductions sum in a thread-count-dependent order
+        p.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset (one per core)"));
         p.put("start_time", started.toString());
         Map<String, String> shaByPlugin = new LinkedHashMap<>();
         host.plugins().forEach(pi -> shaByPlugin.put(pi.id(), pi.sha256()));

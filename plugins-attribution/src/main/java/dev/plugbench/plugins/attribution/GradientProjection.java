@@ -2,7 +2,10 @@ package dev.plugbench.plugins.attribution;
 
 import dev.plugbench.toolkit.data.Gaussian;
 import dev.plugbench.toolkit.linalg.MatMul;
+import dev.plugbench.toolkit.nn.Backprop;
+import dev.plugbench.toolkit.nn.Dense;
 import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Trace;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,13 +14,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Per-example gradients, materialised in row chunks, optionally projected to k dimensions by a
- * seeded Gaussian matrix with N(0, 1/k) entries (a Johnson-Lindenstrauss projection).
+ * seeded Gaussian matrix with N(0, 1/k) entries (a Johnson-Lindenstrauss projection). For a network
+ * of dense layers the projection is taken layer by layer, without materialising the n x P
+ * gradients: a dense layer's per-example weight gradient is s a_i d_i^T (input a_i, backpropagated
+ * signal d_i), so its projection is s sum_a a_ia (Q d_i)_(r, a), with Q the layer's block of the
+ * projection reshaped to (k in) x out: one matrix product per layer and a contraction over its inputs.
  */
 final class GradientProjection {
     /** Rows x P doubles per chunk. */
     private static final long CHUNK_DOUBLES = 2L << 20;
 
     private final INDArray projection;
+    private final java.util.Map<Integer, INDArray> weightBlocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A k x P projection drawn from {@code seed}. */
     GradientProjection(long parameters, int k, long seed, String method) {
@@ -35,6 +43,11 @@ final class GradientProjection {
      * Returns n x k.
      */
     INDArray project(Network net, INDArray x, OutputGradient outputGradients) {
+        return KernelSupport.isDense(net) ? projectLayerByLayer(net, x, outputGradients) : projectMaterialised(net, x, outputGradients);
+    }
+
+    /** {@link #project} from the materialised per-example gradients, in row chunks (any network). */
+    INDArray projectMaterialised(Network net, INDArray x, OutputGradient outputGradients) {
         long rows = chunkRows(net);
         INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), projection.rows());
         for (long start = 0; start < x.rows(); start += rows) {
@@ -44,6 +57,61 @@ final class GradientProjection {
             out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(MatMul.of(j, false, projection, true, 1));
         }
         return out;
+    }
+
+    /** {@link #project} for dense networks, from each layer's inputs and signals (see the class comment). */
+    INDArray projectLayerByLayer(Network net, INDArray x, OutputGradient outputGradients) {
+        int k = (int) projection.rows();
+        long chunk = Math.max(1, CHUNK_DOUBLES / ((long) k * widestInput(net)));
+        INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), k);
+        for (long start = 0; start < x.rows(); start += chunk) {
+            long end = Math.min(x.rows(), start + chunk);
+            INDArray rows = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            Trace t = net.trace(rows);
+            Backprop b = net.backward(t, outputGradients.of(start, t.output()));
+            int n = (int) (end - start);
+            double[] f = new double[n * k];
+            long offset = 0;
+            for (int l = 0; l < net.layers().size(); l++) {
+                if (!(net.layers().get(l) instanceof Dense d)) {
+                    continue;
+                }
+                int in = d.inputWidth();
+                int width = d.outputWidth();
+                INDArray signal = b.layerOutputGradients().get(l).castTo(DataType.DOUBLE);
+                double[] a = t.input(l).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+                double[] q = MatMul.of(signal, false, weightBlock(l, offset, in, width), true, 1).data().asDouble();
+                double scale = d.scale();
+                for (int i = 0; i < n; i++) {
+                    for (int r = 0; r < k; r++) {
+                        double sum = 0;
+                        int base = (i * k + r) * in;
+                        for (int j = 0; j < in; j++) {
+                            sum += a[i * in + j] * q[base + j];
+                        }
+                        f[i * k + r] += scale * sum;
+                    }
+                }
+                double[] bias = MatMul.of(signal, false, projection.get(NDArrayIndex.all(),
+                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, 1).data().asDouble();
+                for (int i = 0; i < f.length; i++) {
+                    f[i] += bias[i];
+                }
+                offset += (long) in * width + width;
+            }
+            out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(Nd4j.create(f, new long[] {n, k}, 'c'));
+        }
+        return out;
+    }
+
+    /** The projection's columns for a dense layer's weights (at {@code offset}, in x out row-major), as a (k in) x out matrix. */
+    private INDArray weightBlock(int layer, long offset, int in, int width) {
+        return weightBlocks.computeIfAbsent(layer, l -> projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + (long) in * width))
+                .dup('c').reshape('c', projection.rows() * in, width));
+    }
+
+    private static long widestInput(Network net) {
+        return net.layers().stream().mapToLong(dev.plugbench.toolkit.nn.Layer::inputWidth).max().orElse(1);
     }
 
     /** Per-example gradients without projection, n x P (callers check the memory first). */

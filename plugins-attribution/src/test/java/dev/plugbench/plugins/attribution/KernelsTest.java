@@ -103,6 +103,17 @@ class KernelsTest {
     }
 
     @Test
+    void theLayerByLayerProjectionEqualsProjectingTheMaterialisedGradients() {
+        GradientProjection p = new GradientProjection(NET.parameterCount(), 24, 5, "proj-trntk");
+        INDArray weights = Nd4j.createFromArray(Gaussian.next(new SplittableRandom(8), 25 * 3)).reshape(25, 3);
+        GradientProjection.OutputGradient g = (first, out) -> weights.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(first, first + out.rows()),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray fast = p.projectLayerByLayer(NET, X, g);
+        INDArray reference = p.projectMaterialised(NET, X, g);
+        assertThat(fast.sub(reference).amaxNumber().doubleValue()).isLessThan(1e-10 * reference.amaxNumber().doubleValue());
+    }
+
+    @Test
     void gradCosLayerByLayerEqualsTheMaterialisedLossGradients() {
         INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7), org.nd4j.linalg.indexing.NDArrayIndex.all());
         int[] leftLabels = java.util.Arrays.copyOf(Y, 7);

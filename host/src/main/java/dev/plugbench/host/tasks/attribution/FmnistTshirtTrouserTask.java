@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The paper's own small setting: Fashion-MNIST T-shirt (0) vs Trouser (1), pixels / 255; MLP
  * 784-100-100-1 (Adam, 300 steps). Full: 1000 + 1000 training and 500 + 500 test images; quick:
- * 300 + 300 and 150 + 150. Runs only where the Debian package dataset-fashion-mnist is installed.
+ * 200 + 200 and 100 + 100. Runs only where the Debian package dataset-fashion-mnist is installed.
  */
 public final class FmnistTshirtTrouserTask extends FaithfulnessTask {
     @Override
@@ -30,8 +30,8 @@ public final class FmnistTshirtTrouserTask extends FaithfulnessTask {
     @Override
     SurrogateProblem prepare(long seed, boolean quick) {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
-        int perClassTrain = quick ? 300 : 1000;
-        int perClassTest = quick ? 150 : 500;
+        int perClassTrain = quick ? 200 : 1000;
+        int perClassTest = quick ? 100 : 500;
         Dataset train = Split.balancedSample(FashionMnist.train(dir).selectClasses(0, 1), perClassTrain, seed);
         Dataset test = Split.balancedSample(FashionMnist.test(dir).selectClasses(0, 1), perClassTest, seed + 1);
         Network net = Trainer.train(train.features().div(255), train.labels(), 2, seed, quick ? 150 : 300);

@@ -54,14 +54,14 @@ public final class PoisonTask extends AttributionTask {
 
     @Override
     public DatasetInfo dataset(boolean quick) {
-        return new DatasetInfo("uci-digits-poisoned (source 1 -> target 7, 10%, seed 0)", PoisonedDigits.of(0).hash());
+        return new DatasetInfo("uci-digits-poisoned (source 1 -> target 7, 10%, seed 0)", PoisonedDigits.of(0, quick).hash());
     }
 
     private final Map<String, Object[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Object[] problem(long seed, boolean quick) {
         return cache.computeIfAbsent(seed + "/" + quick, k -> {
-            PoisonedDigits d = PoisonedDigits.of(seed);
+            PoisonedDigits d = PoisonedDigits.of(seed, quick);
             Network net = Trainer.train(d.train(), d.trainLabels(), 10, seed, quick ? 200 : 300);
             return new Object[] {d, net};
         });
@@ -123,7 +123,7 @@ public final class PoisonTask extends AttributionTask {
 
     @Override
     public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
-        PoisonedDigits d = PoisonedDigits.of(0);
+        PoisonedDigits d = PoisonedDigits.of(0, quick);
         return AttributionGrid.write(rows, d, dir);
     }
 }

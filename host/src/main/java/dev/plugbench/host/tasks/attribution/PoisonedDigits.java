@@ -25,8 +25,9 @@ record PoisonedDigits(INDArray train, int[] trainLabels, boolean[] poisoned, IND
     static final int TARGET = 7;
     static final double FRACTION = 0.1;
 
-    static PoisonedDigits of(long seed) {
-        Split s = Split.stratified(Digits.load(), 0.3, seed);
+    /** Full: a stratified 70/30 split of the digits (1258 training points); quick: 35/65 (629). */
+    static PoisonedDigits of(long seed, boolean quick) {
+        Split s = Split.stratified(Digits.load(), quick ? 0.65 : 0.3, seed);
         INDArray x = s.train().features().div(16);
         int[] labels = s.train().labels();
         boolean[] poisoned = new boolean[labels.length];

@@ -6,7 +6,7 @@ import dev.plugbench.toolkit.data.Split;
 /**
  * The notes' cheapest variant (section 2.4): UCI digits 8x8, pixels / 16, a stratified 80/20 split
  * per seed; MLP encoder 64-128 to S = 16 latent vectors of width C = 4, mirrored decoder
- * 64-128-64 with a sigmoid; K = 64 codes or atoms. 3000 Adam steps of 64 images (quick: 400).
+ * 64-128-64 with a sigmoid; K = 64 codes or atoms. 3000 Adam steps of 64 images (quick: 200).
  */
 public final class DigitsLatentTask extends LatentTask {
     @Override
@@ -48,6 +48,6 @@ public final class DigitsLatentTask extends LatentTask {
 
     @Override
     int steps(boolean quick) {
-        return quick ? 400 : 3000;
+        return quick ? 200 : 3000;
     }
 }

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * Fashion-MNIST 28x28, pixels / 255: 10,000 training images (a stratified draw per seed from the
- * training file) and 2,000 test images (quick: 2,000 and 500). An MLP autoencoder, not a
+ * training file) and 2,000 test images (quick: 1,000 and 300). An MLP autoencoder, not a
  * convolutional one: 784-512 to S = 49 latent vectors of width C = 8 (the notes' 7x7x8 grid
  * size), decoder 392-512-784 with a sigmoid; the toolkit has convolutions but no transposed
- * convolution for a mirrored decoder. K = 64. 1500 Adam steps of 64 images (quick: 300).
+ * convolution for a mirrored decoder. K = 64. 1500 Adam steps of 64 images (quick: 150).
  */
 public final class FmnistLatentTask extends LatentTask {
     @Override
@@ -33,8 +33,8 @@ public final class FmnistLatentTask extends LatentTask {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
         var train = FashionMnist.train(dir);
         var test = FashionMnist.test(dir);
-        var trainPart = Split.stratified(train, (quick ? 2000.0 : 10000.0) / train.size(), seed).test();
-        var testPart = Split.stratified(test, (quick ? 500.0 : 2000.0) / test.size(), seed + 1).test();
+        var trainPart = Split.stratified(train, (quick ? 1000.0 : 10000.0) / train.size(), seed).test();
+        var testPart = Split.stratified(test, (quick ? 300.0 : 2000.0) / test.size(), seed + 1).test();
         return new Images(trainPart.features().div(255), testPart.features().div(255), 28, 28, trainPart.contentHash());
     }
 
@@ -60,6 +60,6 @@ public final class FmnistLatentTask extends LatentTask {
 
     @Override
     int steps(boolean quick) {
-        return quick ? 300 : 1500;
+        return quick ? 150 : 1500;
     }
 }

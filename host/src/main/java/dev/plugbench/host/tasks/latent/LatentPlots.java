@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The family's plots: test reconstructions side by side (originals on top, then a row per method
  * and S0, seed 0, from this run's cells), code usage (each method's codes by decreasing share of
- * uses on the test latents, mean over seeds) and PSNR against S0.
+ * uses on the test latents, mean over seeds), PSNR against S0, and PSNR against bits per latent
+ * vector (the rate-distortion chart: methods compared at equal code size).
  */
 final class LatentPlots {
     private static final int LABEL_WIDTH = 150;
@@ -47,6 +48,7 @@ final class LatentPlots {
         if (!ok.isEmpty()) {
             files.add(usage(ok, task.codebookSize(), dir));
             files.add(psnrAgainstSparsity(ok, dir));
+            files.add(rateDistortion(ok, dir));
         }
         return files;
     }
@@ -164,6 +166,34 @@ final class LatentPlots {
                     .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         Path file = Path.of("psnr-vs-s0.png");
+        Plots.save(c, dir.resolve(file));
+        return file;
+    }
+
+    /** One line per method through its (mean bits per vector, mean PSNR) points, one per parameter setting. */
+    private static Path rateDistortion(List<CellResult> rows, Path dir) throws IOException {
+        Map<String, TreeMap<Double, double[]>> lines = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> byCell = new LinkedHashMap<>();
+        for (CellResult r : rows) {
+            Double bits = r.metrics().get("bits_per_vector");
+            if (bits == null) {
+                continue;
+            }
+            double[] a = byCell.computeIfAbsent(r.method(), k -> new LinkedHashMap<>()).computeIfAbsent(r.params().toString(), k -> new double[3]);
+            a[0] += bits;
+            a[1] += r.metrics().get("psnr_db");
+            a[2]++;
+        }
+        byCell.forEach((method, cells) -> cells.values().forEach(a ->
+                lines.computeIfAbsent(method, k -> new TreeMap<>()).put(a[0] / a[2], new double[] {a[1] / a[2]})));
+        XYChart c = Plots.xy("rate-distortion: test PSNR against bits per latent vector (mean over seeds)", "bits per latent vector",
+                "PSNR (dB)");
+        for (Map.Entry<String, TreeMap<Double, double[]>> line : lines.entrySet()) {
+            double[] x = line.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = line.getValue().values().stream().mapToDouble(a -> a[0]).toArray();
+            c.addSeries(line.getKey(), x, y);
+        }
+        Path file = Path.of("rate-distortion.png");
         Plots.save(c, dir.resolve(file));
         return file;
     }

@@ -78,11 +78,15 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
 
     /**
      * The training budget of this task, the same for every method (parameters a method does not
-     * declare are left out for it); empty: the methods' defaults.
+     * declare are left out for it): the methods' defaults in full runs, {@link #QUICK_STEPS} steps per
+     * network in quick ones.
      */
     Map<String, Object> budget(boolean quick) {
-        return Map.of();
+        return quick ? Map.of("steps", QUICK_STEPS) : Map.of();
     }
+
+    /** Mini-batch steps per network in quick runs (the methods' default is 800). */
+    static final int QUICK_STEPS = 200;
 
     @Override
     public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {

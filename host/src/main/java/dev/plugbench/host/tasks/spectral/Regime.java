@@ -17,8 +17,12 @@ record Regime(String name, boolean adam, double lr, int steps) {
         return adam ? new Adam(lr) : new Sgd(lr);
     }
 
-    /** Steps at which probes run: 0, a quarter, a half, three quarters, the end (quick: 0, a half, the end). */
+    /**
+     * Steps at which probes run: 0, a quarter, a half, three quarters, the end (quick: 0, a half, the
+     * end), each once (a one-step regime probes at 0 and 1).
+     */
     int[] checkpoints(boolean quick) {
-        return quick ? new int[] {0, steps / 2, steps} : new int[] {0, steps / 4, steps / 2, 3 * steps / 4, steps};
+        int[] all = quick ? new int[] {0, steps / 2, steps} : new int[] {0, steps / 4, steps / 2, 3 * steps / 4, steps};
+        return java.util.Arrays.stream(all).distinct().toArray();
     }
 }

@@ -51,9 +51,13 @@ class LatentTasksTest extends ProductPluginsTest {
             // every test latent (16 per test image) uses one code, or up to S0 = 3 atoms
             double latents = 16.0 * task.images(0, true).test().rows();
             assertThat(uses).as(id).isBetween(latents, id.equals("dictionary") ? 3 * latents : latents);
+            // one 6-bit index per vector; a sparse code up to S0 = 3 atoms with their coefficients
+            assertThat(m.get("bits_per_vector")).as(id).isBetween(id.equals("dictionary") ? 6.0 + CodeRate.COEFFICIENT_BITS : 6.0,
+                    id.equals("dictionary") ? 3 * (6.0 + CodeRate.COEFFICIENT_BITS) : 6.0);
         }
         List<Path> files = task.plots(rows, true, dir);
-        assertThat(files).extracting(Path::toString).containsExactly("reconstructions.png", "code-usage.png", "psnr-vs-s0.png");
+        assertThat(files).extracting(Path::toString).containsExactly("reconstructions.png", "code-usage.png", "psnr-vs-s0.png",
+                "rate-distortion.png");
         for (Path f : files) {
             assertThat(Files.size(dir.resolve(f))).isGreaterThan(1000);
         }
