@@ -48,6 +48,9 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("a " + kernel + "x" + kernel + " kernel does not fit a " + height + "x" + width
                     + " input with padding " + padding);
         }
+        if (parameterization == Parameterization.NTK_SCALED_BIAS) {
+            throw new IllegalArgumentException("NTK_SCALED_BIAS is for dense layers; a convolution takes STANDARD or NTK");
+        }
         int fanIn = channels * kernel * kernel;
         this.parameterization = parameterization;
         double std = parameterization == Parameterization.NTK ? 1 : 1 / Math.sqrt(fanIn);

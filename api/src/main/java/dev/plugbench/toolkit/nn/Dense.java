@@ -8,12 +8,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A fully connected layer: out = scale * (x W) + b, W is in x out, b is 1 x out, biases start at 0. */
+/**
+ * A fully connected layer: out = scale * (x W) + biasScale * b, W is in x out, b is 1 x out. Biases
+ * start at 0 (bias scale 1), except under {@link Parameterization#NTK_SCALED_BIAS}: N(0, 1) and
+ * scaled by 1/sqrt(fan_in) like the weights.
+ */
 public final class Dense implements Layer {
     private final int in;
     private final int out;
     private final Parameterization parameterization;
     private final double scale;
+    private final double biasScale;
     private final Parameter weights;
     private final Parameter bias;
 
@@ -24,19 +29,28 @@ public final class Dense implements Layer {
         this.in = in;
         this.out = out;
         this.parameterization = parameterization;
-        double std = parameterization == Parameterization.NTK ? 1 : 1 / Math.sqrt(in);
-        this.scale = parameterization == Parameterization.NTK ? 1 / Math.sqrt(in) : 1;
+        boolean ntk = parameterization != Parameterization.STANDARD;
+        double std = ntk ? 1 : 1 / Math.sqrt(in);
+        this.scale = ntk ? 1 / Math.sqrt(in) : 1;
         double[] w = Gaussian.next(rng, in * out);
         for (int i = 0; i < w.length; i++) {
             w[i] *= std;
         }
         this.weights = new Parameter(name + ".W", Nd4j.create(w, new long[] {in, out}, 'c').castTo(type));
-        this.bias = new Parameter(name + ".b", Nd4j.zeros(type, 1, out));
+        boolean scaledBias = parameterization == Parameterization.NTK_SCALED_BIAS;
+        this.biasScale = scaledBias ? scale : 1;
+        this.bias = new Parameter(name + ".b", scaledBias ? Nd4j.create(Gaussian.next(rng, out), new long[] {1, out}, 'c').castTo(type)
+                : Nd4j.zeros(type, 1, out));
     }
 
     /** The factor applied to x W (1, or 1/sqrt(fan_in) under the NTK parameterisation). */
     public double scale() {
         return scale;
+    }
+
+    /** The factor applied to b (1, or 1/sqrt(fan_in) under {@link Parameterization#NTK_SCALED_BIAS}). */
+    public double biasScale() {
+        return biasScale;
     }
 
     public Parameter weights() {
@@ -64,14 +78,16 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray forward(INDArray input) {
-        return MatMul.of(input, false, weights.value(), false, scale).addiRowVector(bias.value());
+        INDArray z = MatMul.of(input, false, weights.value(), false, scale);
+        return biasScale == 1 ? z.addiRowVector(bias.value()) : z.addiRowVector(bias.value().mul(biasScale));
     }
 
     @Override
     public INDArray backward(INDArray input, INDArray output, INDArray outputGradient, Gradients gradients, boolean inputGradient) {
         if (gradients != null) {
             gradients.accumulate(weights, MatMul.of(input, true, outputGradient, false, scale));
-            gradients.accumulate(bias, outputGradient.sum(true, 0));
+            INDArray biasGradient = outputGradient.sum(true, 0);
+            gradients.accumulate(bias, biasScale == 1 ? biasGradient : biasGradient.muli(biasScale));
         }
         return inputGradient ? MatMul.of(outputGradient, false, weights.value(), true, scale) : null;
     }
@@ -83,7 +99,7 @@ public final class Dense implements Layer {
         if (scale != 1) {
             perW.muli(scale);
         }
-        return Nd4j.hstack(perW, outputGradient);
+        return Nd4j.hstack(perW, biasScale == 1 ? outputGradient : outputGradient.mul(biasScale));
     }
 
     @Override

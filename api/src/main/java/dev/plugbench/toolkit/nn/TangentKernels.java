@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Kernels of a network between two sets of inputs, computed layer by layer from activations and
  * backpropagated signals, never materialising the n x P Jacobian. For a dense layer with input A,
  * scale s and signal D_c (gradient of output c with respect to the layer's output), the parameters'
- * share of the tangent kernel of output c is (s^2 A A'^T + b) o (D_c D_c'^T), with b = 1 for the
- * bias (0 to leave biases out). Networks made of dense and activation layers only.
+ * share of the tangent kernel of output c is (s^2 A A'^T + b) o (D_c D_c'^T), with b the square of
+ * the bias's scale (0 to leave biases out). Networks made of dense and activation layers only.
  */
 public final class TangentKernels {
     private static final String WORKSPACE = "plugbench-kernels";
@@ -210,7 +210,7 @@ public final class TangentKernels {
             if (layers.get(layer) instanceof Dense d) {
                 INDArray inputs = rowSquares(s.trace().input(layer)).muli(d.scale() * d.scale());
                 if (biases) {
-                    inputs.addi(1);
+                    inputs.addi(d.biasScale() * d.biasScale());
                 }
                 diag.addi(inputs.muli(rowSquares(signal.apply(s, layer))));
             }
@@ -220,7 +220,7 @@ public final class TangentKernels {
 
     private static INDArray inputs(Dense d, INDArray a, INDArray b, boolean biases) {
         INDArray k = MatMul.of(a.castTo(DataType.DOUBLE), false, b.castTo(DataType.DOUBLE), true, d.scale() * d.scale());
-        return biases ? k.addi(1) : k;
+        return biases ? k.addi(d.biasScale() * d.biasScale()) : k;
     }
 
     private static INDArray summed(Signals s, int layer) {

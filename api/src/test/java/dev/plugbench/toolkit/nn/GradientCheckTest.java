@@ -106,6 +106,28 @@ class GradientCheckTest {
     }
 
     @Test
+    void theScaledBiasParameterisationHasExactGradientsAndScalesTheBias() {
+        Network net = Network.builder(4, DataType.DOUBLE, 21).dense(6, Parameterization.NTK_SCALED_BIAS).activation(Activation.TANH)
+                .dense(3, Parameterization.NTK_SCALED_BIAS).build();
+        Dense first = (Dense) net.layers().get(0);
+        INDArray x = randn(9, 5, 4);
+        INDArray expected = x.mmul(first.weights().value()).addiRowVector(first.bias().value()).divi(2);
+        assertThat(first.forward(x).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-12);
+        assertThat(first.bias().value().amaxNumber().doubleValue()).as("biases start N(0, 1), not 0").isGreaterThan(0.1);
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 5, 3);
+        for (int i = 0; i < 5; i++) {
+            y.putScalar(i, i % 3, 1);
+        }
+        Loss loss = Losses.SOFTMAX_CROSS_ENTROPY;
+        Trace t = net.trace(x);
+        INDArray g = loss.gradient(t.output(), y);
+        Backprop b = net.backward(t, g);
+        assertThat(checkParameters(net, out -> loss.value(out, y), x, flatGradients(net, b.gradients()))).isLessThan(TOLERANCE);
+        INDArray perExample = net.perExampleGradients(x, g);
+        assertThat(perExample.sum(true, 0).sub(flatGradients(net, b.gradients())).amaxNumber().doubleValue()).isLessThan(1e-12);
+    }
+
+    @Test
     void softmaxCrossEntropyGradientIsExact() {
         Network net = Network.builder(4, DataType.DOUBLE, 5).dense(6, Parameterization.NTK).activation(Activation.TANH).dense(3, Parameterization.NTK).build();
         INDArray x = randn(3, 8, 4);

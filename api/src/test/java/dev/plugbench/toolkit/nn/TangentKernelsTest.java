@@ -32,6 +32,19 @@ class TangentKernelsTest {
     }
 
     @Test
+    void withScaledBiasesTheTraceNtkIsStillTheJacobianProduct() {
+        Network scaled = Network.builder(5, DataType.DOUBLE, 4).dense(8, Parameterization.NTK_SCALED_BIAS).activation(Activation.RELU)
+                .dense(3, Parameterization.NTK_SCALED_BIAS).build();
+        INDArray expected = Nd4j.zeros(DataType.DOUBLE, 7, 4);
+        for (int c = 0; c < 3; c++) {
+            expected.addi(scaled.perExampleGradients(left, c).mmul(scaled.perExampleGradients(right, c).transpose()));
+        }
+        assertThat(maxDiff(TangentKernels.trace(scaled, left, right, true), expected)).isLessThan(1e-9);
+        INDArray diagonal = Nd4j.diag(TangentKernels.trace(scaled, left, left, true)).reshape(7, 1);
+        assertThat(maxDiff(TangentKernels.traceDiagonal(scaled, left, true), diagonal)).isLessThan(1e-9);
+    }
+
+    @Test
     void pseudoNtkIsTheKernelOfTheSummedOutputOverC() {
         INDArray ones = Nd4j.ones(DataType.DOUBLE, 7, 3);
         INDArray onesR = Nd4j.ones(DataType.DOUBLE, 4, 3);

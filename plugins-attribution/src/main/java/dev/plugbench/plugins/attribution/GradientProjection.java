@@ -93,7 +93,7 @@ final class GradientProjection {
                     }
                 }
                 double[] bias = MatMul.of(signal, false, projection.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, 1).data().asDouble();
+                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, d.biasScale()).data().asDouble();
                 for (int i = 0; i < f.length; i++) {
                     f[i] += bias[i];
                 }

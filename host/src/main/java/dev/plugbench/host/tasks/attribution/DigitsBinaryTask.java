@@ -21,10 +21,10 @@ public final class DigitsBinaryTask extends FaithfulnessTask {
     }
 
     @Override
-    SurrogateProblem prepare(long seed, boolean quick) {
+    SurrogateProblem prepare(long seed, boolean quick, Trainer.Recipe recipe) {
         Dataset pair = Digits.load().selectClasses(3, 8);
         Split s = Split.stratified(pair, 0.3, seed);
-        Network net = Trainer.train(s.train().features().div(16), s.train().labels(), 2, seed, quick ? 150 : 300);
+        Network net = Trainer.train(recipe, s.train().features().div(16), s.train().labels(), 2, seed, quick ? 150 : 300);
         return new SurrogateProblem(net, s.train().features().div(16), s.train().labels(), s.test().features().div(16), s.test().labels(), 2,
                 pair.contentHash());
     }

@@ -22,12 +22,12 @@ public final class DigitsMulticlassTask extends FaithfulnessTask {
     }
 
     @Override
-    SurrogateProblem prepare(long seed, boolean quick) {
+    SurrogateProblem prepare(long seed, boolean quick, Trainer.Recipe recipe) {
         Dataset all = Digits.load();
         Split s = Split.stratified(all, 0.5, seed);
         Dataset train = quick ? Split.stratified(s.train(), 1 - 400.0 / s.train().size(), seed).train() : s.train();
         Dataset test = quick ? Split.stratified(s.test(), 200.0 / s.test().size(), seed).test() : s.test();
-        Network net = Trainer.train(train.features().div(16), train.labels(), 10, seed, quick ? 200 : 300);
+        Network net = Trainer.train(recipe, train.features().div(16), train.labels(), 10, seed, quick ? 200 : 300);
         return new SurrogateProblem(net, train.features().div(16), train.labels(), test.features().div(16), test.labels(), 10,
                 all.contentHash());
     }

@@ -20,22 +20,32 @@ abstract class FaithfulnessTask extends AttributionTask {
     private final Map<String, SurrogateProblem> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SurrogateProblem> eldest) {
-            return size() > 6;
+            return size() > 12;
         }
     };
 
-    /** Builds the trained problem of a seed. */
-    abstract SurrogateProblem prepare(long seed, boolean quick);
+    /** Builds the trained problem of a seed, the network trained by {@code recipe}. */
+    abstract SurrogateProblem prepare(long seed, boolean quick, Trainer.Recipe recipe);
 
-    SurrogateProblem problem(long seed, boolean quick) {
-        String key = seed + "/" + quick;
+    /**
+     * The network's recipe is the setting: the project's and the authors' in full runs (which
+     * kernel tracks the network best depends on it), the project's alone in quick runs.
+     */
+    @Override
+    public List<String> settings(boolean quick) {
+        return quick ? List.of(Trainer.Recipe.PROJECT.setting())
+                : java.util.Arrays.stream(Trainer.Recipe.values()).map(Trainer.Recipe::setting).toList();
+    }
+
+    SurrogateProblem problem(long seed, boolean quick, Trainer.Recipe recipe) {
+        String key = seed + "/" + quick + "/" + recipe;
         synchronized (cache) {
             SurrogateProblem p = cache.get(key);
             if (p != null) {
                 return p;
             }
         }
-        SurrogateProblem p = prepare(seed, quick);
+        SurrogateProblem p = prepare(seed, quick, recipe);
         synchronized (cache) {
             cache.put(key, p);
         }
@@ -55,12 +65,12 @@ abstract class FaithfulnessTask extends AttributionTask {
 
     @Override
     public DatasetInfo dataset(boolean quick) {
-        return new DatasetInfo(name() + (quick ? " (quick)" : ""), problem(0, quick).hash());
+        return new DatasetInfo(name() + (quick ? " (quick)" : ""), problem(0, quick, Trainer.Recipe.PROJECT).hash());
     }
 
     @Override
     public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
-        SurrogateProblem p = problem(seed, quick);
+        SurrogateProblem p = problem(seed, quick, Trainer.Recipe.ofSetting(setting));
         KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
         KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), KGLM_LAMBDA);
         Map<String, Double> m = Faithfulness.metrics(Faithfulness.scores(p.network().forward(p.testX()), kglm.logits(k.test()), p.testLabels()));

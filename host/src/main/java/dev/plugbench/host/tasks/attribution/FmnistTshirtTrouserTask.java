@@ -28,13 +28,13 @@ public final class FmnistTshirtTrouserTask extends FaithfulnessTask {
     }
 
     @Override
-    SurrogateProblem prepare(long seed, boolean quick) {
+    SurrogateProblem prepare(long seed, boolean quick, Trainer.Recipe recipe) {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
         int perClassTrain = quick ? 200 : 1000;
         int perClassTest = quick ? 100 : 500;
         Dataset train = Split.balancedSample(FashionMnist.train(dir).selectClasses(0, 1), perClassTrain, seed);
         Dataset test = Split.balancedSample(FashionMnist.test(dir).selectClasses(0, 1), perClassTest, seed + 1);
-        Network net = Trainer.train(train.features().div(255), train.labels(), 2, seed, quick ? 150 : 300);
+        Network net = Trainer.train(recipe, train.features().div(255), train.labels(), 2, seed, quick ? 150 : 300);
         return new SurrogateProblem(net, train.features().div(255), train.labels(), test.features().div(255), test.labels(), 2,
                 train.contentHash());
     }

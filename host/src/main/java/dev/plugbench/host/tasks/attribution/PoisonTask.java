@@ -62,7 +62,7 @@ public final class PoisonTask extends AttributionTask {
     private Object[] problem(long seed, boolean quick) {
         return cache.computeIfAbsent(seed + "/" + quick, k -> {
             PoisonedDigits d = PoisonedDigits.of(seed, quick);
-            Network net = Trainer.train(d.train(), d.trainLabels(), 10, seed, quick ? 200 : 300);
+            Network net = Trainer.train(Trainer.Recipe.PROJECT, d.train(), d.trainLabels(), 10, seed, quick ? 200 : 300);
             return new Object[] {d, net};
         });
     }

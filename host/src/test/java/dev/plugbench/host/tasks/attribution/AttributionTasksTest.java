@@ -23,10 +23,23 @@ class AttributionTasksTest extends ProductPluginsTest {
     @Test
     void theTrntkSurrogateTracksTheNetworkOnDigitsBinary() {
         SurrogateFeatureSpace trntk = host.method(SurrogateFeatureSpace.class, "trntk");
-        Map<String, Double> m = new DigitsBinaryTask().run(trntk, trntk.info().defaults(), "default", 0, true);
+        Map<String, Double> m = new DigitsBinaryTask().run(trntk, trntk.info().defaults(), "project-recipe", 0, true);
         assertThat(m.get("kendall_tau")).isGreaterThan(0.5);
         assertThat(m.get("network_accuracy")).isGreaterThan(0.9);
         assertThat(m.get("tad")).isBetween(-0.1, 0.1);
+    }
+
+    @Test
+    void theAuthorsRecipeTrainsToFullTrainingAccuracyWithScaledNonZeroBiases() {
+        DigitsBinaryTask task = new DigitsBinaryTask();
+        assertThat(task.settings(false)).containsExactly("project-recipe", "authors-recipe");
+        assertThat(task.settings(true)).containsExactly("project-recipe");
+        SurrogateProblem p = task.problem(0, true, Trainer.Recipe.AUTHORS);
+        assertThat(Trainer.accuracy(p.network(), p.trainX(), p.trainLabels())).isEqualTo(1.0);
+        dev.plugbench.toolkit.nn.Dense first = (dev.plugbench.toolkit.nn.Dense) p.network().layers().get(0);
+        assertThat(first.biasScale()).isEqualTo(1 / Math.sqrt(64));
+        assertThatThrownBy(() -> task.run(host.method(SurrogateFeatureSpace.class, "trntk"), dev.plugbench.api.Params.none(), "default", 0, true))
+                .hasMessageContaining("unknown setting 'default'").hasMessageContaining("authors-recipe");
     }
 
     @Test
@@ -40,7 +53,7 @@ class AttributionTasksTest extends ProductPluginsTest {
                 return Nd4j.zeros(3, 3);
             }
         };
-        assertThatThrownBy(() -> new DigitsBinaryTask().run(wrong, dev.plugbench.api.Params.none(), "default", 0, true))
+        assertThatThrownBy(() -> new DigitsBinaryTask().run(wrong, dev.plugbench.api.Params.none(), "project-recipe", 0, true))
                 .hasMessageContaining("returned shape [3, 3]");
     }
 

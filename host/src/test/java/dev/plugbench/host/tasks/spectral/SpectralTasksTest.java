@@ -41,6 +41,14 @@ class SpectralTasksTest extends ProductPluginsTest {
     }
 
     @Test
+    void oneLargeStepGivesAnOutlierAlignedWithTheTeacher() {
+        Map<String, Double> spike = run("spike-alignment", "gd-one-step");
+        assertThat(spike).containsKeys("spike_alignment@0", "spike_alignment@1").doesNotContainKey("spike_alignment@2");
+        assertThat(spike.get("spike_alignment")).isGreaterThan(0.5).isGreaterThan(5 * spike.get("spike_alignment@0"));
+        assertThat(run("weight-esd", "gd-one-step").get("outlier_ratio")).isGreaterThan(2);
+    }
+
+    @Test
     void thePluginSurvivesTheHotSwapDrill() throws InterruptedException {
         dev.plugbench.host.DrillReport r = new dev.plugbench.host.HotswapDrill(host).run("spectral", 5, 2);
         assertThat(r.failures()).isEmpty();
