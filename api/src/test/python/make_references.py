@@ -60,6 +60,16 @@ out["ssim"] = {"reference": img.ravel().tolist(), "image": noisy.ravel().tolist(
                                                                     sigma=1.5, use_sample_covariance=False))}
 out["psnr"] = {"psnr": float(skimage.metrics.peak_signal_noise_ratio(img, noisy, data_range=1.0))}
 
+# Spearman rank correlation (scipy, average ranks for ties): continuous and heavily tied
+cases = []
+for n, kind in [(40, "continuous"), (200, "ties")]:
+    if kind == "continuous":
+        x = rng.normal(size=n); y = x ** 3 + rng.normal(size=n)
+    else:
+        x = rng.integers(0, 6, size=n).astype(float); y = (x + rng.integers(0, 4, size=n)).astype(float)
+    cases.append({"x": x.tolist(), "y": y.tolist(), "rho": float(scipy.stats.spearmanr(x, y).correlation)})
+out["spearman"] = cases
+
 path = os.path.join(os.path.dirname(__file__), "..", "resources", "references.json")
 with open(path, "w") as f:
     json.dump(out, f)

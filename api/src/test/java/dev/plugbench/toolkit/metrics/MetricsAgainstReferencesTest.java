@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 /** Each metric against scipy, sklearn or scikit-image on the same stored inputs. */
 class MetricsAgainstReferencesTest {
     @Test
+    void spearmanRhoMatchesScipyWithAndWithoutTies() {
+        for (JsonNode c : References.get("spearman")) {
+            assertThat(Spearman.rho(References.doubles(c.get("x")), References.doubles(c.get("y"))))
+                    .isCloseTo(c.get("rho").asDouble(), within(1e-12));
+        }
+        assertThat(Spearman.rho(new double[] {1, 2, 3}, new double[] {5, 5, 5})).isNaN();
+        assertThat(Spearman.rho(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 400})).isEqualTo(1.0);
+    }
+
+    @Test
     void kendallTauBMatchesScipyWithAndWithoutTies() {
         for (JsonNode c : References.get("kendall")) {
             double[] x = References.doubles(c.get("x"));

@@ -17,8 +17,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * seeded Gaussian matrix with N(0, 1/k) entries (a Johnson-Lindenstrauss projection). For a network
  * of dense layers the projection is taken layer by layer, without materialising the n x P
  * gradients: a dense layer's per-example weight gradient is s a_i d_i^T (input a_i, backpropagated
- * signal d_i), so its projection is s sum_a a_ia (Q d_i)_(r, a), with Q the layer's block of the
- * projection reshaped to (k in) x out: one matrix product per layer and a contraction over its inputs.
+ * signal d_i), so its projection is s sum_(a,b) a_ia d_ib P_(r,a,b): one matrix product per layer
+ * with the layer's block of the projection, against the signal or the input (whichever side is
+ * narrower, so the intermediate is n x k min(in, out)), then a contraction over the other side.
  */
 final class GradientProjection {
     /** Rows x P doubles per chunk. */
@@ -62,7 +63,7 @@ final class GradientProjection {
     /** {@link #project} for dense networks, from each layer's inputs and signals (see the class comment). */
     INDArray projectLayerByLayer(Network net, INDArray x, OutputGradient outputGradients) {
         int k = (int) projection.rows();
-        long chunk = Math.max(1, CHUNK_DOUBLES / ((long) k * widestInput(net)));
+        long chunk = Math.max(1, CHUNK_DOUBLES / ((long) k * narrowestSide(net)));
         INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), k);
         for (long start = 0; start < x.rows(); start += chunk) {
             long end = Math.min(x.rows(), start + chunk);
@@ -79,15 +80,20 @@ final class GradientProjection {
                 int in = d.inputWidth();
                 int width = d.outputWidth();
                 INDArray signal = b.layerOutputGradients().get(l).castTo(DataType.DOUBLE);
-                double[] a = t.input(l).castTo(DataType.DOUBLE).dup('c').data().asDouble();
-                double[] q = MatMul.of(signal, false, weightBlock(l, offset, in, width), true, 1).data().asDouble();
+                INDArray input = t.input(l).castTo(DataType.DOUBLE);
+                // contract the block with the narrower side first: an n x (k min(in, out)) intermediate
+                boolean signalFirst = width >= in;
+                double[] other = (signalFirst ? input : signal).dup('c').data().asDouble();
+                int inner = signalFirst ? in : width;
+                double[] q = (signalFirst ? MatMul.of(signal, false, weightBlock(l, offset, in, width, true), true, 1)
+                        : MatMul.of(input, false, weightBlock(l, offset, in, width, false), false, 1)).data().asDouble();
                 double scale = d.scale();
                 for (int i = 0; i < n; i++) {
                     for (int r = 0; r < k; r++) {
                         double sum = 0;
-                        int base = (i * k + r) * in;
-                        for (int j = 0; j < in; j++) {
-                            sum += a[i * in + j] * q[base + j];
+                        int base = (i * k + r) * inner;
+                        for (int j = 0; j < inner; j++) {
+                            sum += other[i * inner + j] * q[base + j];
                         }
                         f[i * k + r] += scale * sum;
                     }
@@ -104,15 +110,23 @@ final class GradientProjection {
         return out;
     }
 
-    /** The projection's columns for a dense layer's weights (at {@code offset}, in x out row-major), as a (k in) x out matrix. */
-    private INDArray weightBlock(int layer, long offset, int in, int width) {
-        return weightBlocks.computeIfAbsent(layer, l -> projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + (long) in * width))
-                .dup('c').reshape('c', projection.rows() * in, width));
+    /**
+     * The projection's columns for a dense layer's weights (at {@code offset}, in x out row-major) as
+     * a (k in) x out matrix (contracted with the signal first), or as in x (k out) (with the input first).
+     */
+    private INDArray weightBlock(int layer, long offset, int in, int width, boolean signalFirst) {
+        return weightBlocks.computeIfAbsent(layer, l -> {
+            INDArray block = projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + (long) in * width)).dup('c');
+            long k = projection.rows();
+            return signalFirst ? block.reshape('c', k * in, width)
+                    : block.reshape('c', k, in, width).permute(1, 0, 2).dup('c').reshape('c', in, k * width);
+        });
     }
 
-    private static long widestInput(Network net) {
-        return net.layers().stream().mapToLong(dev.plugbench.toolkit.nn.Layer::inputWidth).max().orElse(1);
+    private static long narrowestSide(Network net) {
+        return net.layers().stream().filter(l -> l instanceof Dense).mapToLong(l -> Math.min(l.inputWidth(), l.outputWidth())).max().orElse(1);
     }
+
 
     /** Per-example gradients without projection, n x P (callers check the memory first). */
     static INDArray gradients(Network net, INDArray x, OutputGradient outputGradients) {

@@ -11,6 +11,10 @@ import dev.plugbench.toolkit.nn.Network;
  * kernel's columns); quick: 400 training and 200 test points of a stratified split.
  */
 public final class DigitsMulticlassTask extends FaithfulnessTask {
+    /** Full-batch Adam steps of the project's recipe (full and quick runs). */
+    static final int STEPS = 300;
+    static final int STEPS_QUICK = 200;
+
     @Override
     public String name() {
         return "digits-multiclass";
@@ -27,7 +31,7 @@ public final class DigitsMulticlassTask extends FaithfulnessTask {
         Split s = Split.stratified(all, 0.5, seed);
         Dataset train = quick ? Split.stratified(s.train(), 1 - 400.0 / s.train().size(), seed).train() : s.train();
         Dataset test = quick ? Split.stratified(s.test(), 200.0 / s.test().size(), seed).test() : s.test();
-        Network net = Trainer.train(recipe, train.features().div(16), train.labels(), 10, seed, quick ? 200 : 300);
+        Network net = Trainer.train(recipe, train.features().div(16), train.labels(), 10, seed, quick ? STEPS_QUICK : STEPS);
         return new SurrogateProblem(net, train.features().div(16), train.labels(), test.features().div(16), test.labels(), 10,
                 all.contentHash());
     }

@@ -112,6 +112,21 @@ final class KernelLogisticRegression {
     }
 
     /**
+     * The logits the model's attributions give when only the training points in {@code keep} count:
+     * sum over kept i of a_ci(x), plus the intercept (the linear datamodel of a training subset).
+     */
+    INDArray logits(INDArray kRows, boolean[] keep) {
+        if (keep.length != rawWeights.rows()) {
+            throw new IllegalArgumentException("the subset mask has " + keep.length + " entries for " + rawWeights.rows() + " training points");
+        }
+        double[] mask = new double[keep.length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = keep[i] ? 1 : 0;
+        }
+        return logits(kRows.castTo(DataType.DOUBLE).mulRowVector(Nd4j.createFromArray(mask)));
+    }
+
+    /**
      * Attributions a_ci(x) = (W_ic / s) K(x, x_i) of every training point i to class c's logit, for one
      * row of kernel values (1 x n). For two classes, class 1 carries the logit (class 0's is 0).
      */

@@ -82,9 +82,10 @@ final class Trainer {
 
     static double accuracy(Network net, INDArray x, int[] labels) {
         INDArray out = net.forward(x);
+        int[] classes = out.columns() == 1 ? null : out.argMax(1).toIntVector();
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
-            int predicted = out.columns() == 1 ? (out.getDouble(i, 0) > 0 ? 1 : 0) : out.getRow(i).argMax().getInt(0);
+            int predicted = out.columns() == 1 ? (out.getDouble(i, 0) > 0 ? 1 : 0) : classes[i];
             correct += predicted == labels[i] ? 1 : 0;
         }
         return correct / (double) labels.length;
