@@ -20,6 +20,8 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class ProjectedTraceNtk implements SurrogateFeatureSpace {
+    private final FeatureCache training = new FeatureCache();
+
     static final MethodInfo INFO = new MethodInfo("proj-trntk", FAMILY, "proj-trNTK (normalised)", "arXiv 2305.14585",
             List.of(ParamSpec.integer("k", 256, 8, 8192, "projection dimension")));
 
@@ -35,9 +37,12 @@ public final class ProjectedTraceNtk implements SurrogateFeatureSpace {
         INDArray k = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), r.right().rows());
         INDArray dl = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), 1);
         INDArray dr = Nd4j.zeros(DataType.DOUBLE, r.right().rows(), 1);
+        int k0 = params.integer("k");
         for (int c = 0; c < net.outputWidth(); c++) {
-            INDArray fl = p.project(net, r.left(), GradientProjection.unit(c));
-            INDArray fr = r.left() == r.right() ? fl : p.project(net, r.right(), GradientProjection.unit(c));
+            int cls = c;
+            FeatureCache.Key key = FeatureCache.Key.of(net, r.right(), k0, seed, "class " + c);
+            INDArray fr = training.get(key, () -> p.project(net, r.right(), GradientProjection.unit(cls)));
+            INDArray fl = r.left() == r.right() ? fr : p.project(net, r.left(), GradientProjection.unit(c));
             k.addi(MatMul.of(fl, false, fr, true, 1));
             dl.addi(KernelSupport.rowSquares(fl));
             dr.addi(KernelSupport.rowSquares(fr));

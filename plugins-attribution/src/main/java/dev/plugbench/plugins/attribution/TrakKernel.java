@@ -25,6 +25,8 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class TrakKernel implements SurrogateFeatureSpace {
+    private final FeatureCache training = new FeatureCache();
+
     static final MethodInfo INFO = new MethodInfo("trak", FAMILY, "TRAK (whitened projected margin gradients)", MethodInfo.BASELINE,
             List.of(ParamSpec.integer("k", 256, 8, 8192, "projection dimension"),
                     ParamSpec.choice("score", "whitened", List.of("whitened", "gram"), "TRAK's whitened score, or the plain Gram"),
@@ -43,7 +45,9 @@ public final class TrakKernel implements SurrogateFeatureSpace {
                     + "so it needs the right-hand labels");
         }
         GradientProjection p = new GradientProjection(net.parameterCount(), params.integer("k"), seed, INFO.id());
-        INDArray right = p.project(net, r.right(), LossGradients.margin(r.rightLabels()));
+        FeatureCache.Key key = FeatureCache.Key.of(net, r.right(), params.integer("k"), seed,
+                "margins " + java.util.Arrays.hashCode(r.rightLabels()));
+        INDArray right = training.get(key, () -> p.project(net, r.right(), LossGradients.margin(r.rightLabels())));
         INDArray left = leftFeatures(net, p, r, right);
         if (params.choice("score").equals("gram")) {
             return MatMul.of(left, false, right, true, 1);

@@ -114,6 +114,29 @@ class KernelsTest {
     }
 
     @Test
+    void cachedTrainingFeaturesAreNeverStale() {
+        Network net = Network.builder(6, DataType.DOUBLE, 11).dense(8, Parameterization.NTK).activation(Activation.RELU)
+                .dense(3, Parameterization.NTK).build();
+        INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        for (SurrogateFeatureSpace kernel : List.of(new ProjectedTraceNtk(), new TrakKernel())) {
+            var params = kernel.info().bind(Map.of("k", 16));
+            INDArray block = kernel.kernel(new KernelRequest(net, X, X, Y, Y), params, 2);
+            INDArray rows = kernel.kernel(new KernelRequest(net, left, X, java.util.Arrays.copyOf(Y, 5), Y), params, 2);
+            assertThat(rows).as("a cache hit gives what a fresh instance computes")
+                    .isEqualTo(kernelOf(kernel).kernel(new KernelRequest(net, left, X, java.util.Arrays.copyOf(Y, 5), Y), params, 2));
+            net.parameters().get(0).value().muli(1.5);
+            INDArray after = kernel.kernel(new KernelRequest(net, left, X, java.util.Arrays.copyOf(Y, 5), Y), params, 2);
+            assertThat(after).as("the network changed: no stale features")
+                    .isEqualTo(kernelOf(kernel).kernel(new KernelRequest(net, left, X, java.util.Arrays.copyOf(Y, 5), Y), params, 2));
+            assertThat(block.rows()).isEqualTo(25);
+        }
+    }
+
+    private static SurrogateFeatureSpace kernelOf(SurrogateFeatureSpace k) {
+        return k instanceof TrakKernel ? new TrakKernel() : new ProjectedTraceNtk();
+    }
+
+    @Test
     void gradCosLayerByLayerEqualsTheMaterialisedLossGradients() {
         INDArray left = X.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7), org.nd4j.linalg.indexing.NDArrayIndex.all());
         int[] leftLabels = java.util.Arrays.copyOf(Y, 7);

@@ -1,0 +1,65 @@
+package dev.plugbench.plugins.attribution;
+
+import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.toolkit.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Projected features of the training (right-hand) rows from recent kernel calls. A host computes a
+ * kernel twice per fit, the training block and then the test rows against the same training set:
+ * the second call finds the training features here instead of projecting them again. Entries are
+ * keyed by the content of the network's parameters and of the inputs (not by identity), so a
+ * network trained further or different inputs never hit a stale entry; the least recently used of
+ * {@value #CAPACITY} go first. Thread-safe.
+ */
+final class FeatureCache {
+    private static final int CAPACITY = 8;
+
+    private final Map<Key, INDArray> entries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, INDArray> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** What the features depend on: the network, the inputs, the projection (k, seed) and what was projected. */
+    record Key(long network, long inputs, int k, long seed, String what) {
+        static Key of(Network net, INDArray inputs, int k, long seed, String what) {
+            long h = 1125899906842597L;
+            for (Parameter p : net.parameters()) {
+                h = 31 * h + fingerprint(p.value());
+            }
+            return new Key(h, fingerprint(inputs), k, seed, what);
+        }
+    }
+
+    INDArray get(Key key, Supplier<INDArray> compute) {
+        synchronized (entries) {
+            INDArray hit = entries.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        INDArray features = compute.get();
+        synchronized (entries) {
+            entries.put(key, features);
+        }
+        return features;
+    }
+
+    /** A 64-bit FNV-1a hash of an array's shape and values. */
+    static long fingerprint(INDArray a) {
+        long h = 0xcbf29ce484222325L;
+        for (long d : a.shape()) {
+            h = (h ^ d) * 0x100000001b3L;
+        }
+        for (double v : a.castTo(DataType.DOUBLE).dup('c').data().asDouble()) {
+            h = (h ^ Double.doubleToLongBits(v)) * 0x100000001b3L;
+        }
+        return h;
+    }
+}
