@@ -17,7 +17,8 @@ abstract class FaithfulnessTask extends AttributionTask {
     /** The kGLM's L2 penalty on standardised kernel rows. */
     static final double KGLM_LAMBDA = 1e-2;
 
-    private final Map<String, SurrogateProblem> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Trained problems by task, seed, size and recipe; shared by the task's instances (the lds task explains digits-multiclass's networks). */
+    private static final Map<String, SurrogateProblem> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SurrogateProblem> eldest) {
             return size() > 12;
@@ -38,16 +39,16 @@ abstract class FaithfulnessTask extends AttributionTask {
     }
 
     SurrogateProblem problem(long seed, boolean quick, Trainer.Recipe recipe) {
-        String key = seed + "/" + quick + "/" + recipe;
-        synchronized (cache) {
-            SurrogateProblem p = cache.get(key);
+        String key = getClass().getName() + "/" + seed + "/" + quick + "/" + recipe;
+        synchronized (CACHE) {
+            SurrogateProblem p = CACHE.get(key);
             if (p != null) {
                 return p;
             }
         }
         SurrogateProblem p = prepare(seed, quick, recipe);
-        synchronized (cache) {
-            cache.put(key, p);
+        synchronized (CACHE) {
+            CACHE.put(key, p);
         }
         return p;
     }

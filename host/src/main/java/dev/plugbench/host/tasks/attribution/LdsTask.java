@@ -42,7 +42,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class LdsTask extends AttributionTask {
     static final int SUBSETS = 50;
-    static final int SUBSETS_QUICK = 8;
+    static final int SUBSETS_QUICK = 6;
     /** Bump when the retraining changes, so that cached margins of the old code are not reused. */
     private static final int RETRAINING_VERSION = 1;
     /** Networks retrained by this JVM (the cache test counts them). */

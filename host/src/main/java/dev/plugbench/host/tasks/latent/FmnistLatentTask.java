@@ -9,7 +9,7 @@ import java.util.Optional;
  * training file) and 2,000 test images (quick: 1,000 and 300). An MLP autoencoder, not a
  * convolutional one: 784-512 to S = 49 latent vectors of width C = 8 (the notes' 7x7x8 grid
  * size), decoder 392-512-784 with a sigmoid; the toolkit has convolutions but no transposed
- * convolution for a mirrored decoder. K = 64. 1500 Adam steps of 64 images (quick: 150).
+ * convolution for a mirrored decoder. K = 64. 1500 Adam steps of 64 images (quick: 100).
  */
 public final class FmnistLatentTask extends LatentTask {
     @Override
@@ -60,6 +60,6 @@ public final class FmnistLatentTask extends LatentTask {
 
     @Override
     int steps(boolean quick) {
-        return quick ? 150 : 1500;
+        return quick ? 100 : 1500;
     }
 }
