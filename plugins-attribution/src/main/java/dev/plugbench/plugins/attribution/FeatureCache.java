@@ -30,7 +30,7 @@ final class FeatureCache {
      * What the features depend on: the network, the inputs, the projection (k, seed) and what was
      * projected. A plain class, not a record: with a record key (equals and hashCode linked through
      * invokedynamic bootstraps) the hot-swap drill reported one retired class loader still reachable
-     * in 2 of 6 runs of AttributionTasksTest, with this class in none of 6; the cause was not pinned down.
+     * in 2 of 6 runs of AttributionTasksTest, with this class in none of 11 (one a fresh-clone verify); the cause was not pinned down.
      */
     static final class Key {
         private final long network;
