@@ -47,6 +47,11 @@ final class FeatureCache {
             this.what = what;
         }
 
+        /** The same network, inputs and projection, for another projected quantity. */
+        Key with(String otherWhat) {
+            return new Key(network, inputs, k, seed, otherWhat);
+        }
+
         static Key of(Network net, INDArray inputs, int k, long seed, String what) {
             long h = 1125899906842597L;
             for (Parameter p : net.parameters()) {

@@ -37,11 +37,10 @@ public final class ProjectedTraceNtk implements SurrogateFeatureSpace {
         INDArray k = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), r.right().rows());
         INDArray dl = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), 1);
         INDArray dr = Nd4j.zeros(DataType.DOUBLE, r.right().rows(), 1);
-        int k0 = params.integer("k");
+        FeatureCache.Key rightRows = FeatureCache.Key.of(net, r.right(), params.integer("k"), seed, "");
         for (int c = 0; c < net.outputWidth(); c++) {
             int cls = c;
-            FeatureCache.Key key = FeatureCache.Key.of(net, r.right(), k0, seed, "class " + c);
-            INDArray fr = training.get(key, () -> p.project(net, r.right(), GradientProjection.unit(cls)));
+            INDArray fr = training.get(rightRows.with("class " + c), () -> p.project(net, r.right(), GradientProjection.unit(cls)));
             INDArray fl = r.left() == r.right() ? fr : p.project(net, r.left(), GradientProjection.unit(c));
             k.addi(MatMul.of(fl, false, fr, true, 1));
             dl.addi(KernelSupport.rowSquares(fl));

@@ -3,6 +3,7 @@ package dev.plugbench.host.tasks.attribution;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.toolkit.data.Shuffle;
 import dev.plugbench.toolkit.metrics.Spearman;
 import dev.plugbench.toolkit.nn.Network;
 import java.io.DataInputStream;
@@ -133,14 +134,7 @@ public final class LdsTask extends AttributionTask {
         int n = p.trainLabels().length;
         boolean[][] subsets = new boolean[count][n];
         for (int j = 0; j < count; j++) {
-            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + j);
-            int[] order = java.util.stream.IntStream.range(0, n).toArray();
-            for (int i = n - 1; i > 0; i--) {
-                int r = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[r];
-                order[r] = tmp;
-            }
+            int[] order = Shuffle.permutation(n, new SplittableRandom(seed * 1_000_003L + j));
             for (int i = 0; i < n / 2; i++) {
                 subsets[j][order[i]] = true;
             }

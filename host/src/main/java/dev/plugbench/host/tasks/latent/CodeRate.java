@@ -20,10 +20,13 @@ final class CodeRate {
 
     /** Mean bits per latent vector of a quantization with a codebook of {@code codebookSize} entries. */
     static double bitsPerVector(Quantization q, int codebookSize) {
-        double indexBits = Math.log(codebookSize) / Math.log(2);
         int[][] codes = q.codes();
+        if (codes.length == 0) {
+            return 0;
+        }
+        double indexBits = Math.log(codebookSize) / Math.log(2);
         double[] coefficients = q.coefficients().castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        int slots = codes.length == 0 ? 0 : codes[0].length;
+        int slots = codes[0].length;
         long used = 0;
         boolean informative = false;
         for (int i = 0; i < codes.length; i++) {
@@ -33,9 +36,6 @@ final class CodeRate {
                     informative |= coefficients[i * slots + s] != 1.0;
                 }
             }
-        }
-        if (codes.length == 0) {
-            return 0;
         }
         return used * (indexBits + (informative ? COEFFICIENT_BITS : 0)) / codes.length;
     }

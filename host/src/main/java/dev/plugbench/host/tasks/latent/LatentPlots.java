@@ -172,7 +172,7 @@ final class LatentPlots {
 
     /** One line per method through its (mean bits per vector, mean PSNR) points, one per parameter setting. */
     private static Path rateDistortion(List<CellResult> rows, Path dir) throws IOException {
-        Map<String, TreeMap<Double, double[]>> lines = new LinkedHashMap<>();
+        Map<String, TreeMap<Double, Double>> lines = new LinkedHashMap<>();
         Map<String, Map<String, double[]>> byCell = new LinkedHashMap<>();
         for (CellResult r : rows) {
             Double bits = r.metrics().get("bits_per_vector");
@@ -185,12 +185,12 @@ final class LatentPlots {
             a[2]++;
         }
         byCell.forEach((method, cells) -> cells.values().forEach(a ->
-                lines.computeIfAbsent(method, k -> new TreeMap<>()).put(a[0] / a[2], new double[] {a[1] / a[2]})));
+                lines.computeIfAbsent(method, k -> new TreeMap<>()).put(a[0] / a[2], a[1] / a[2])));
         XYChart c = Plots.xy("rate-distortion: test PSNR against bits per latent vector (mean over seeds)", "bits per latent vector",
                 "PSNR (dB)");
-        for (Map.Entry<String, TreeMap<Double, double[]>> line : lines.entrySet()) {
+        for (Map.Entry<String, TreeMap<Double, Double>> line : lines.entrySet()) {
             double[] x = line.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] y = line.getValue().values().stream().mapToDouble(a -> a[0]).toArray();
+            double[] y = line.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
             c.addSeries(line.getKey(), x, y);
         }
         Path file = Path.of("rate-distortion.png");

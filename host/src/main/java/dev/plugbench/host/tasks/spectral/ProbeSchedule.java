@@ -64,11 +64,7 @@ final class ProbeSchedule {
         return new ModelSnapshot(s.parameters(), s.step());
     }
 
-    /** Trains for {@code steps} full-batch steps of the regime's optimizer. */
-    static void train(Network net, List<Parameter> trainable, Regime regime, Loss loss, INDArray x, INDArray y, int steps) {
-        trainSteps(net, trainable, regime.optimizer(), loss, x, y, steps);
-    }
-
+    /** Trains for {@code steps} full-batch steps of {@code optimizer}. */
     static void trainSteps(Network net, List<Parameter> trainable, Optimizer optimizer, Loss loss, INDArray x, INDArray y, int steps) {
         for (int i = 0; i < steps; i++) {
             net.trainStep(x, out -> loss.gradient(out, y), optimizer, trainable);

@@ -117,12 +117,17 @@ public final class TwoLayerTask extends SpectralTask {
     static Map<String, Double> run(Trajectory.Cache trajectories, SpectralProbe method, Params params, Regime regime, boolean quick, Sizes s,
                                    long seed) {
         Data data = Data.of(s, seed);
-        Trajectory trajectory = trajectories.get(regime.name() + "/" + s + "/" + seed + "/" + quick, () -> {
+        return ProbeSchedule.run(method, params, trajectory(trajectories, regime, quick, s, seed, data), network(s, seed), data.x(), data.y(),
+                data.teacher().beta());
+    }
+
+    /** The first layer trained under {@code regime} on {@code data}, from the cache or trained once. */
+    private static Trajectory trajectory(Trajectory.Cache trajectories, Regime regime, boolean quick, Sizes s, long seed, Data data) {
+        return trajectories.get(regime.name() + "/" + s + "/" + seed + "/" + quick, () -> {
             Network net = network(s, seed);
             return Trajectory.record(net, List.of(net.parameters().get(0)), regime, quick, Losses.MEAN_SQUARED_ERROR, data.x(), data.y(),
                     trained -> Map.of("test_mse", Losses.MEAN_SQUARED_ERROR.value(trained.forward(data.testX()), data.testY())));
         });
-        return ProbeSchedule.run(method, params, trajectory, network(s, seed), data.x(), data.y(), data.teacher().beta());
     }
 
     static Network network(Sizes s, long seed) {
@@ -139,12 +144,11 @@ public final class TwoLayerTask extends SpectralTask {
     public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
         Sizes s = Sizes.of(quick);
         List<SpectralPlots.Esd> esds = new ArrayList<>();
+        Data data = Data.of(s, 0);
+        String first = network(s, 0).parameters().get(0).name();
         for (Regime r : REGIMES) {
-            Data data = Data.of(s, 0);
-            Network net = network(s, 0);
-            INDArray w0 = net.parameters().get(0).value().dup();
-            ProbeSchedule.train(net, List.of(net.parameters().get(0)), r, Losses.MEAN_SQUARED_ERROR, data.x(), data.y(), r.steps());
-            esds.add(new SpectralPlots.Esd(r.name(), w0, net.parameters().get(0).value().dup()));
+            Trajectory t = trajectory(trajectories, r, quick, s, 0, data);
+            esds.add(new SpectralPlots.Esd(r.name(), t.initial().parameter(first), t.snapshots().get(t.snapshots().size() - 1).parameter(first)));
         }
         return SpectralPlots.write(rows, metrics(), esds, dir);
     }
