@@ -21,7 +21,7 @@ final class ClasspathDiscovery {
 
     static List<MethodBinding> discover(ClassLoader loader, Injector root, Problems problems) {
         List<MethodBinding> found = new ArrayList<>();
-        for (Class<?> point : ExtensionPoints.ALL) {
+        for (Class<?> point : Families.extensionPoints()) {
             discover(point, loader, root, problems, found);
         }
         return found;
@@ -34,7 +34,7 @@ final class ClasspathDiscovery {
                 try {
                     Object instance = root.getInstance(type);
                     MethodInfo info = ((Method) instance).info();
-                    String family = ExtensionPoints.family(point);
+                    String family = Families.family(point);
                     if (!family.equals(info.family())) {
                         throw new IllegalStateException("its info() says family '" + info.family() + "' but it implements " + point.getSimpleName());
                     }

@@ -42,7 +42,6 @@ public final class HotswapDrill {
         List<Object> handles = new ArrayList<>();
         handlesOf(id, points, handles);
 
-        SampleCalls samples = new SampleCalls();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong calls = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -53,7 +52,7 @@ public final class HotswapDrill {
                 while (!stop.get()) {
                     for (int i = 0; i < handles.size(); i++) {
                         try {
-                            samples.call(points.get(i), handles.get(i));
+                            Families.sampleCall(points.get(i), handles.get(i));
                             calls.incrementAndGet();
                         } catch (Throwable e) {
                             failed.incrementAndGet();

@@ -101,7 +101,7 @@ final class MethodRegistry {
 
     /** The handle of a method, valid across swaps. */
     <T> T handle(Class<T> extensionPoint, String id) {
-        String family = ExtensionPoints.family(extensionPoint);
+        String family = Families.family(extensionPoint);
         Slot slot = slots.get(MethodBinding.key(family, Objects.requireNonNull(id, "id is null")));
         if (slot == null || slot.current == null) {
             throw new MethodNotFoundException(family, id, ids(family));
@@ -111,7 +111,7 @@ final class MethodRegistry {
 
     /** All methods currently bound for an extension point, sorted by id. */
     <T> List<RegisteredMethod<T>> methods(Class<T> extensionPoint) {
-        String family = ExtensionPoints.family(extensionPoint);
+        String family = Families.family(extensionPoint);
         List<RegisteredMethod<T>> out = new ArrayList<>();
         for (Slot slot : slots.values()) {
             MethodBinding b = slot.current;

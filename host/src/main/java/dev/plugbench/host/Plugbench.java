@@ -84,7 +84,7 @@ public final class Plugbench implements AutoCloseable {
     /** Every method of every extension point, by family then id. */
     public List<RegisteredMethod<?>> allMethods() {
         List<RegisteredMethod<?>> all = new ArrayList<>();
-        for (Class<?> point : ExtensionPoints.ALL) {
+        for (Class<?> point : Families.extensionPoints()) {
             all.addAll(registry.methods(point));
         }
         all.sort(Comparator.comparing((RegisteredMethod<?> m) -> m.family()).thenComparing(RegisteredMethod::id));

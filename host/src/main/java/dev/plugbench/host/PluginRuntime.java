@@ -240,10 +240,10 @@ final class PluginRuntime implements AutoCloseable {
                         "rebuild the plugin so the class is in it; libraries it needs go in the plugin's lib/ unless the host provides them"));
                 continue;
             }
-            Optional<Class<?>> point = ExtensionPoints.of(type);
+            Optional<Class<?>> point = Families.implementedBy(type);
             if (point.isEmpty()) {
                 record(problem(id, Problem.Kind.BROKEN_EXTENSION, name + " implements no Plugbench extension point",
-                        "implement one of RejectionRule, LatentQuantizer, SurrogateFeatureSpace, SpectralProbe"));
+                        "implement one of " + String.join(", ", Families.names())));
                 continue;
             }
             MethodBinding b = instantiate(id, version, type, point.get(), loader);
@@ -261,7 +261,7 @@ final class PluginRuntime implements AutoCloseable {
         try {
             Object instance = factory.create(type);
             MethodInfo info = ((Method) instance).info();
-            String family = ExtensionPoints.family(point);
+            String family = Families.family(point);
             if (info == null || !family.equals(info.family())) {
                 record(problem(id, Problem.Kind.BROKEN_EXTENSION, type.getName() + " implements " + point.getSimpleName()
                         + " (family '" + family + "') but its info() says family '" + (info == null ? null : info.family()) + "'",

@@ -1,14 +1,14 @@
 package dev.plugbench.api.attribution;
 
 import dev.plugbench.api.ApiStatus;
-import dev.plugbench.api.model.Model;
+import dev.plugbench.api.model.DifferentiableModel;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The inputs of a kernel computation.
  *
- * @param model       the trained network
+ * @param model       the trained network, with its layers and gradients
  * @param left        n x d inputs (rows of the kernel)
  * @param right       m x d inputs (columns of the kernel; the training set when the host fits a
  *                    kernel machine)
@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param rightLabels labels of {@code right}; null when unknown
  */
 @ApiStatus(ApiStatus.Status.EXPERIMENTAL)
-public record KernelRequest(Model model, INDArray left, INDArray right, int[] leftLabels, int[] rightLabels) {
+public record KernelRequest(DifferentiableModel model, INDArray left, INDArray right, int[] leftLabels, int[] rightLabels) {
     public KernelRequest {
         Objects.requireNonNull(model, "model is null");
         Objects.requireNonNull(left, "left is null");
@@ -37,7 +37,7 @@ public record KernelRequest(Model model, INDArray left, INDArray right, int[] le
     }
 
     /** Inputs without labels. */
-    public KernelRequest(Model model, INDArray left, INDArray right) {
+    public KernelRequest(DifferentiableModel model, INDArray left, INDArray right) {
         this(model, left, right, null, null);
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An immutable copy of a model's named parameter tensors (for example {@code "layer0.W"}), taken at
+ * An immutable copy of a model's named parameter tensors (for example {@code "0.W"}, the weight matrix of the layer named "0": see {@link LayerInfo}), taken at
  * one training step. The arrays are private copies: changing the model later does not change them,
  * and callers must not modify the arrays they read.
  */

@@ -1,7 +1,7 @@
 package dev.plugbench.api.spectral;
 
 import dev.plugbench.api.ApiStatus;
-import dev.plugbench.api.model.Model;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.api.model.ModelSnapshot;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                  single-index model; null when there is none
  */
 @ApiStatus(ApiStatus.Status.EXPERIMENTAL)
-public record ProbeInput(ModelSnapshot current, ModelSnapshot initial, INDArray inputs, INDArray targets, Model model, INDArray direction) {
+public record ProbeInput(ModelSnapshot current, ModelSnapshot initial, INDArray inputs, INDArray targets, DifferentiableModel model, INDArray direction) {
     public ProbeInput {
         Objects.requireNonNull(current, "current is null");
         Objects.requireNonNull(initial, "initial is null");
@@ -43,7 +43,7 @@ public record ProbeInput(ModelSnapshot current, ModelSnapshot initial, INDArray 
     }
 
     /** The model, or an exception naming the probe that needs it. */
-    public Model requireModel(String probe) {
+    public DifferentiableModel requireModel(String probe) {
         if (model == null) {
             throw new IllegalArgumentException("probe '" + probe + "' needs the network itself (its kernels), but the input carries "
                     + "only snapshots: pass the model in ProbeInput");

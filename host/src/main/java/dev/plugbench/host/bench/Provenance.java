@@ -1,6 +1,7 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.ApiVersion;
+import dev.plugbench.toolkit.ToolkitVersion;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import java.io.IOException;
@@ -25,6 +26,7 @@ final class Provenance {
         String hostVersion = Plugbench.class.getPackage().getImplementationVersion();
         p.put("host_version", hostVersion == null ? "development" : hostVersion);
         p.put("api_version", ApiVersion.VERSION);
+        p.put("toolkit_version", ToolkitVersion.VERSION);
         p.put("git_commit", gitCommit());
         p.put("java_version", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

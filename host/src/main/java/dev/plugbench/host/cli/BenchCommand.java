@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FAMILY", description = "lwa, latent, attribution or spectral")
+    @Parameters(index = "0", paramLabel = "FAMILY", description = "a family id: lwa, latent, attribution, spectral, or any other family on the host (see plugbench plugins)")
     private String family;
 
     @Option(names = "--task", paramLabel = "T", description = "run only this task")

@@ -1,6 +1,7 @@
 package dev.plugbench.host.monitor;
 
 import dev.plugbench.api.Params;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.api.model.Model;
 import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.api.spectral.Measurement;
@@ -72,9 +73,13 @@ public final class ProbeMonitor {
         }
     }
 
-    /** Runs every probe now, whatever the step. */
+    /**
+     * Runs every probe now, whatever the step. Kernel probes get the model when it is a
+     * {@link DifferentiableModel}; with any other model they refuse with a message saying so.
+     */
     public void measure(long step, Model model) {
-        ProbeInput input = new ProbeInput(model.snapshot(), initial, inputs, targets, model, direction);
+        DifferentiableModel differentiable = model instanceof DifferentiableModel d ? d : null;
+        ProbeInput input = new ProbeInput(model.snapshot(), initial, inputs, targets, differentiable, direction);
         for (Map.Entry<String, SpectralProbe> e : probes.entrySet()) {
             history.add(new Checkpoint(step, e.getKey(), e.getValue().measure(input, params.get(e.getKey()))));
         }

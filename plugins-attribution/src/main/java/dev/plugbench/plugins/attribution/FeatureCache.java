@@ -1,7 +1,6 @@
 package dev.plugbench.plugins.attribution;
 
-import dev.plugbench.toolkit.nn.Network;
-import dev.plugbench.toolkit.nn.Parameter;
+import dev.plugbench.api.model.DifferentiableModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -52,10 +51,10 @@ final class FeatureCache {
             return new Key(network, inputs, k, seed, otherWhat);
         }
 
-        static Key of(Network net, INDArray inputs, int k, long seed, String what) {
+        static Key of(DifferentiableModel net, INDArray inputs, int k, long seed, String what) {
             long h = 1125899906842597L;
-            for (Parameter p : net.parameters()) {
-                h = 31 * h + fingerprint(p.value());
+            for (INDArray p : net.snapshot().parameters().values()) {
+                h = 31 * h + fingerprint(p);
             }
             return new Key(h, fingerprint(inputs), k, seed, what);
         }

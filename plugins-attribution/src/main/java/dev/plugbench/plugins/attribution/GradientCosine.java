@@ -4,8 +4,8 @@ import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.Network;
 import dev.plugbench.toolkit.nn.TangentKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pf4j.Extension;
@@ -22,7 +22,7 @@ public final class GradientCosine implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
+        DifferentiableModel net = r.model();
         if (!r.hasLabels()) {
             throw new IllegalArgumentException("kernel 'grad-cos' uses loss gradients, so it needs the labels of both sides");
         }
@@ -36,7 +36,7 @@ public final class GradientCosine implements SurrogateFeatureSpace {
     }
 
     /** The same kernel from the materialised n x P per-example gradients (any network; memory-bound). */
-    static INDArray materialised(Network net, KernelRequest r) {
+    static INDArray materialised(DifferentiableModel net, KernelRequest r) {
         KernelSupport.checkMemory(INFO.id(), (r.left().rows() + r.right().rows()) * net.parameterCount(), "the per-example gradients");
         INDArray jl = GradientProjection.gradients(net, r.left(), LossGradients.loss(r.leftLabels()));
         INDArray jr = r.left() == r.right() ? jl : GradientProjection.gradients(net, r.right(), LossGradients.loss(r.rightLabels()));

@@ -1,11 +1,10 @@
 package dev.plugbench.plugins.attribution;
 
+import dev.plugbench.api.model.DifferentiableModel;
+import dev.plugbench.api.model.LayerInfo;
 import dev.plugbench.toolkit.data.Gaussian;
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.Backprop;
-import dev.plugbench.toolkit.nn.Dense;
-import dev.plugbench.toolkit.nn.Network;
-import dev.plugbench.toolkit.nn.Trace;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,12 +42,12 @@ final class GradientProjection {
      * For each row of x, P times the gradient of sum_j g_ij f_j(x_i), where g = outputGradients(rows).
      * Returns n x k.
      */
-    INDArray project(Network net, INDArray x, OutputGradient outputGradients) {
+    INDArray project(DifferentiableModel net, INDArray x, OutputGradient outputGradients) {
         return KernelSupport.isDense(net) ? projectLayerByLayer(net, x, outputGradients) : projectMaterialised(net, x, outputGradients);
     }
 
     /** {@link #project} from the materialised per-example gradients, in row chunks (any network). */
-    INDArray projectMaterialised(Network net, INDArray x, OutputGradient outputGradients) {
+    INDArray projectMaterialised(DifferentiableModel net, INDArray x, OutputGradient outputGradients) {
         long rows = chunkRows(net);
         INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), projection.rows());
         for (long start = 0; start < x.rows(); start += rows) {
@@ -61,33 +60,35 @@ final class GradientProjection {
     }
 
     /** {@link #project} for dense networks, from each layer's inputs and signals (see the class comment). */
-    INDArray projectLayerByLayer(Network net, INDArray x, OutputGradient outputGradients) {
+    INDArray projectLayerByLayer(DifferentiableModel net, INDArray x, OutputGradient outputGradients) {
         int k = (int) projection.rows();
         long chunk = Math.max(1, CHUNK_DOUBLES / ((long) k * narrowestSide(net)));
         INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), k);
         for (long start = 0; start < x.rows(); start += chunk) {
             long end = Math.min(x.rows(), start + chunk);
             INDArray rows = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            Trace t = net.trace(rows);
-            Backprop b = net.backward(t, outputGradients.of(start, t.output()));
+            List<INDArray> activations = net.activations(rows);
+            List<INDArray> signals = net.outputGradients(activations, outputGradients.of(start, activations.get(activations.size() - 1)));
+            List<LayerInfo> layers = net.layerInfo();
             int n = (int) (end - start);
             double[] f = new double[n * k];
             long offset = 0;
-            for (int l = 0; l < net.layers().size(); l++) {
-                if (!(net.layers().get(l) instanceof Dense d)) {
+            for (int l = 0; l < layers.size(); l++) {
+                LayerInfo d = layers.get(l);
+                if (d.kind() != LayerInfo.Kind.DENSE) {
                     continue;
                 }
                 int in = d.inputWidth();
                 int width = d.outputWidth();
-                INDArray signal = b.layerOutputGradients().get(l).castTo(DataType.DOUBLE);
-                INDArray input = t.input(l).castTo(DataType.DOUBLE);
+                INDArray signal = signals.get(l).castTo(DataType.DOUBLE);
+                INDArray input = activations.get(l).castTo(DataType.DOUBLE);
                 // contract the block with the narrower side first: an n x (k min(in, out)) intermediate
                 boolean signalFirst = width >= in;
                 double[] other = (signalFirst ? input : signal).dup('c').data().asDouble();
                 int inner = signalFirst ? in : width;
                 double[] q = (signalFirst ? MatMul.of(signal, false, weightBlock(l, offset, in, width, true), true, 1)
                         : MatMul.of(input, false, weightBlock(l, offset, in, width, false), false, 1)).data().asDouble();
-                double scale = d.scale();
+                double scale = d.weightScale();
                 for (int i = 0; i < n; i++) {
                     for (int r = 0; r < k; r++) {
                         double sum = 0;
@@ -123,18 +124,18 @@ final class GradientProjection {
         });
     }
 
-    private static long narrowestSide(Network net) {
-        return net.layers().stream().filter(l -> l instanceof Dense).mapToLong(l -> Math.min(l.inputWidth(), l.outputWidth())).max().orElse(1);
+    private static long narrowestSide(DifferentiableModel net) {
+        return net.layerInfo().stream().filter(l -> l.kind() == LayerInfo.Kind.DENSE).mapToLong(l -> Math.min(l.inputWidth(), l.outputWidth())).max().orElse(1);
     }
 
 
     /** Per-example gradients without projection, n x P (callers check the memory first). */
-    static INDArray gradients(Network net, INDArray x, OutputGradient outputGradients) {
+    static INDArray gradients(DifferentiableModel net, INDArray x, OutputGradient outputGradients) {
         return gradients(net, x, outputGradients, chunkRows(net));
     }
 
     /** As above, in chunks of {@code rows} examples. */
-    static INDArray gradients(Network net, INDArray x, OutputGradient outputGradients, long rows) {
+    static INDArray gradients(DifferentiableModel net, INDArray x, OutputGradient outputGradients, long rows) {
         INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), net.parameterCount());
         for (long start = 0; start < x.rows(); start += rows) {
             long end = Math.min(x.rows(), start + rows);
@@ -145,7 +146,7 @@ final class GradientProjection {
         return out;
     }
 
-    private static long chunkRows(Network net) {
+    private static long chunkRows(DifferentiableModel net) {
         return Math.max(1, CHUNK_DOUBLES / Math.max(1, net.parameterCount()));
     }
 

@@ -23,6 +23,6 @@ public final class HiddenEmbeddingKernel implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        return EmbeddingKernel.sumOverLayerOutputs(r, layer -> layer.parameters().isEmpty(), INFO.id());
+        return EmbeddingKernel.sumOverLayerOutputs(r, layer -> !layer.hasParameters(), INFO.id());
     }
 }

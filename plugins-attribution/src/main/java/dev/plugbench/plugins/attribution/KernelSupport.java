@@ -1,13 +1,12 @@
 package dev.plugbench.plugins.attribution;
 
-import dev.plugbench.api.attribution.KernelRequest;
-import dev.plugbench.api.model.Model;
-import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.api.model.DifferentiableModel;
+import dev.plugbench.api.model.LayerInfo;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** What the kernels share: the network check, cosine normalisation, a memory guard. */
+/** What the kernels share: the dense-model check, cosine normalisation, a memory guard. */
 final class KernelSupport {
     /** Largest kernel or per-example block a method materialises, in bytes. */
     static final long MEMORY_LIMIT = 2L << 30;
@@ -15,18 +14,9 @@ final class KernelSupport {
     private KernelSupport() {
     }
 
-    static Network network(KernelRequest r, String method) {
-        Model m = r.model();
-        if (!(m instanceof Network n)) {
-            throw new IllegalArgumentException("kernel '" + method + "' needs the gradients of a toolkit network "
-                    + "(dev.plugbench.toolkit.nn.Network); got " + m.getClass().getName() + ", which only evaluates");
-        }
-        return n;
-    }
-
-    /** Whether the network has dense layers and parameter-free activations only (what TangentKernels computes layer by layer). */
-    static boolean isDense(Network net) {
-        return net.layers().stream().allMatch(l -> l instanceof dev.plugbench.toolkit.nn.Dense || l.parameters().isEmpty());
+    /** Whether the model has dense layers and parameter-free activations only (what TangentKernels computes layer by layer). */
+    static boolean isDense(DifferentiableModel net) {
+        return net.layerInfo().stream().allMatch(l -> l.kind() != LayerInfo.Kind.OTHER);
     }
 
     /** K_ij / sqrt(dl_i dr_j); a zero self-similarity is refused. */

@@ -1,5 +1,6 @@
 package dev.plugbench.plugins.attribution;
 
+import dev.plugbench.api.model.Model;
 import dev.plugbench.toolkit.nn.Losses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +38,7 @@ final class LossGradients {
     }
 
     /** The class the network predicts for each row: the argmax of the logits, or logit > 0 for a one-logit network. */
-    static int[] predictedClasses(dev.plugbench.toolkit.nn.Network net, INDArray x) {
+    static int[] predictedClasses(dev.plugbench.api.model.Model net, INDArray x) {
         INDArray out = net.forward(x);
         if (out.columns() == 1) {
             double[] z = out.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();

@@ -5,8 +5,8 @@ import dev.plugbench.api.ParamSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.Network;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +32,7 @@ public final class ProjectedTraceNtk implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
+        DifferentiableModel net = r.model();
         GradientProjection p = new GradientProjection(net.parameterCount(), params.integer("k"), seed, INFO.id());
         INDArray k = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), r.right().rows());
         INDArray dl = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), 1);

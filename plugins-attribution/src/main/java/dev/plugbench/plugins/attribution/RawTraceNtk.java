@@ -4,7 +4,7 @@ import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.toolkit.nn.TangentKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pf4j.Extension;
@@ -24,7 +24,7 @@ public final class RawTraceNtk implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
+        DifferentiableModel net = r.model();
         INDArray block = TangentKernels.trace(net, r.right(), r.right(), true);
         double std = block.stdNumber().doubleValue();
         if (!(std > 0)) {

@@ -4,7 +4,8 @@ import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.toolkit.nn.Network;
+import dev.plugbench.api.model.DifferentiableModel;
+import dev.plugbench.api.model.LayerInfo;
 import dev.plugbench.toolkit.nn.TangentKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pf4j.Extension;
@@ -25,8 +26,8 @@ public final class TraceNtk implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
-        long width = net.layers().stream().mapToLong(l -> l.outputWidth()).sum();
+        DifferentiableModel net = r.model();
+        long width = net.layerInfo().stream().mapToLong(LayerInfo::outputWidth).sum();
         KernelSupport.checkMemory(INFO.id(), (r.left().rows() + r.right().rows()) * width * net.outputWidth()
                 + r.left().rows() * r.right().rows(), "the per-class signals and the kernel");
         INDArray k = TangentKernels.trace(net, r.left(), r.right(), true);

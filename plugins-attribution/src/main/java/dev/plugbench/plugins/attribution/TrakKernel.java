@@ -5,11 +5,10 @@ import dev.plugbench.api.ParamSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.toolkit.linalg.Cholesky;
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.Network;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.pf4j.Extension;
 
@@ -39,7 +38,7 @@ public final class TrakKernel implements SurrogateFeatureSpace {
 
     @Override
     public INDArray kernel(KernelRequest r, Params params, long seed) {
-        Network net = KernelSupport.network(r, INFO.id());
+        DifferentiableModel net = r.model();
         if (r.rightLabels() == null) {
             throw new IllegalArgumentException("kernel 'trak' takes the margin of each training (right-hand) row's label, "
                     + "so it needs the right-hand labels");
@@ -74,7 +73,7 @@ public final class TrakKernel implements SurrogateFeatureSpace {
      * The left rows' features at the predicted class. For the training block (left is right) only the
      * rows the network gets wrong differ from the label-margin features, so only those are recomputed.
      */
-    private static INDArray leftFeatures(Network net, GradientProjection p, KernelRequest r, INDArray right) {
+    private static INDArray leftFeatures(DifferentiableModel net, GradientProjection p, KernelRequest r, INDArray right) {
         int[] predicted = LossGradients.predictedClasses(net, r.left());
         if (r.left() != r.right()) {
             return p.project(net, r.left(), LossGradients.margin(predicted));

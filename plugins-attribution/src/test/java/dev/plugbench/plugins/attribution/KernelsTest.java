@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.api.model.Model;
-import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.toolkit.data.Gaussian;
 import dev.plugbench.toolkit.linalg.SymmetricEigen;
 import dev.plugbench.toolkit.nn.Activation;
@@ -224,25 +222,10 @@ class KernelsTest {
 
     @Test
     void badRequestsGetClearErrors() {
-        Model evaluatesOnly = new Model() {
-            public int inputWidth() {
-                return 6;
-            }
-
-            public int outputWidth() {
-                return 3;
-            }
-
-            public INDArray forward(INDArray x) {
-                return Nd4j.zeros(x.rows(), 3);
-            }
-
-            public ModelSnapshot snapshot() {
-                return new ModelSnapshot(Map.of(), 0);
-            }
-        };
-        assertThatThrownBy(() -> new TraceNtk().kernel(new KernelRequest(evaluatesOnly, X, X), TraceNtk.INFO.defaults(), 0))
-                .hasMessageContaining("needs the gradients of a toolkit network");
+        Network convolutional = Network.builder(6, DataType.DOUBLE, 1).image(1, 2, 3).conv(2, 1, 1, 0, Parameterization.NTK)
+                .dense(3, Parameterization.NTK).build();
+        assertThatThrownBy(() -> new TraceNtk().kernel(new KernelRequest(convolutional, X, X), TraceNtk.INFO.defaults(), 0))
+                .hasMessageContaining("dense networks only").hasMessageContaining("[0] of another kind");
         assertThatThrownBy(() -> new GradientCosine().kernel(new KernelRequest(NET, X, X), GradientCosine.INFO.defaults(), 0))
                 .hasMessageContaining("needs the labels");
         assertThatThrownBy(() -> new KernelRequest(NET, X, Nd4j.zeros(3, 5))).hasMessageContaining("equal width");

@@ -14,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * one thread: a0 in passes of four dictionary rows that the JIT vectorises (D stays in cache; a
  * BLAS product of a whole block wrote and reread N x K doubles through memory and measured slower),
  * and for supports of one or two atoms the correlation update fused into the next argmax. A coder
- * is built per dictionary (G in plain Java: the quantizer builds one per training step).
+ * is built per dictionary (G in plain Java: the quantizer builds one per training step). Public
+ * for the JMH benchmarks (host/bench); a plugin class, not part of the contract.
  */
-final class BatchOmp {
+public final class BatchOmp {
     /** Parallel tasks per processor, at most (rows are split evenly over them). */
     static final int TASKS_PER_PROCESSOR = 8;
     /** Multiply-adds (about n K (C + S0)) worth one parallel task: smaller batches are coded on the caller's thread. */
@@ -35,7 +36,7 @@ final class BatchOmp {
     /**
      * @param dictionary C x K, columns of unit norm (not checked here: the caller normalises)
      */
-    BatchOmp(INDArray dictionary) {
+    public BatchOmp(INDArray dictionary) {
         this(Latents.rowMajor(dictionary.transpose()), (int) dictionary.columns(), (int) dictionary.rows());
     }
 
@@ -72,7 +73,7 @@ final class BatchOmp {
      * support[i * sparsity + s] and coefficient[i * sparsity + s]; unused slots (when the residual
      * vanishes first) hold atom -1 and coefficient 0.
      */
-    Codes code(INDArray latents, int sparsity) {
+    public Codes code(INDArray latents, int sparsity) {
         int n = (int) latents.rows();
         int[] support = new int[n * sparsity];
         double[] coefficients = new double[n * sparsity];
@@ -301,7 +302,7 @@ final class BatchOmp {
      * @param support      atom per slot, -1 when unused
      * @param coefficients coefficient per slot, 0 when unused
      */
-    record Codes(int sparsity, int[] support, double[] coefficients) {
+    public record Codes(int sparsity, int[] support, double[] coefficients) {
         int size() {
             return support.length / sparsity;
         }

@@ -11,16 +11,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Nearest-codeword assignment: argmin_k ||z - e_k||^2 = argmax_k (z.e_k - ||e_k||^2 / 2), the
  * products of a block of rows with the codebook in one BLAS call (in the latents' precision), then
- * one row-wise argmax.
+ * one row-wise argmax. Public for the JMH benchmarks (host/bench); a plugin class, not part of the contract.
  */
-final class NearestCodeword {
+public final class NearestCodeword {
     static final int BLOCK = 2048;
 
     private NearestCodeword() {
     }
 
     /** The nearest row of {@code codebook} (K x C) for every row of {@code latents} (n x C). */
-    static int[] assign(INDArray latents, INDArray codebook) {
+    public static int[] assign(INDArray latents, INDArray codebook) {
         DataType type = latents.dataType() == DataType.FLOAT ? DataType.FLOAT : DataType.DOUBLE;
         INDArray z = latents.castTo(type);
         INDArray e = codebook.castTo(type);

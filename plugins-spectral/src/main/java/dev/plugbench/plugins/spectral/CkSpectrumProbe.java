@@ -25,7 +25,7 @@ public final class CkSpectrumProbe implements SpectralProbe {
 
     @Override
     public Measurement measure(ProbeInput input, Params params) {
-        INDArray f = TangentKernels.lastHiddenFeatures(WeightMatrices.network(input.requireModel(INFO.id()), INFO.id()), input.inputs());
+        INDArray f = TangentKernels.lastHiddenFeatures(input.requireModel(INFO.id()), input.inputs());
         double[] eig = SymmetricEigen.valuesOf(WeightMatrices.symmetrize(MatMul.of(f, false, f, true, 1.0 / f.columns())));
         Map<String, Double> v = new LinkedHashMap<>();
         double trace = 0;

@@ -3,11 +3,11 @@ package dev.plugbench.plugins.spectral;
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.ParamSpec;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.api.spectral.Measurement;
 import dev.plugbench.api.spectral.ProbeInput;
 import dev.plugbench.api.spectral.SpectralProbe;
 import dev.plugbench.toolkit.linalg.MatMul;
-import dev.plugbench.toolkit.nn.Network;
 import dev.plugbench.toolkit.nn.TangentKernels;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class KtaProbe implements SpectralProbe {
 
     @Override
     public Measurement measure(ProbeInput input, Params params) {
-        Network net = WeightMatrices.network(input.requireModel(INFO.id()), INFO.id());
+        DifferentiableModel net = input.requireModel(INFO.id());
         INDArray k;
         if (params.choice("kernel").equals("ck")) {
             INDArray f = TangentKernels.lastHiddenFeatures(net, input.inputs());

@@ -26,7 +26,7 @@ public final class NtkSpectrumProbe implements SpectralProbe {
 
     @Override
     public Measurement measure(ProbeInput input, Params params) {
-        var net = WeightMatrices.network(input.requireModel(INFO.id()), INFO.id());
+        var net = input.requireModel(INFO.id());
         double[] eig = SymmetricEigen.valuesOf(WeightMatrices.symmetrize(
                 TangentKernels.trace(net, input.inputs(), input.inputs(), params.bool("biases"))));
         double trace = 0;

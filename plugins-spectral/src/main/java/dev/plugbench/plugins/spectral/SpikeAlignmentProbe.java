@@ -50,7 +50,7 @@ public final class SpikeAlignmentProbe implements SpectralProbe {
             v.put("spike_alignment", WeightMatrices.alignment(top, input.direction(), false));
         }
         if (input.model() != null) {
-            INDArray f = TangentKernels.lastHiddenFeatures(WeightMatrices.network(input.model(), INFO.id()), input.inputs());
+            INDArray f = TangentKernels.lastHiddenFeatures(input.model(), input.inputs());
             SymmetricEigen e = SymmetricEigen.of(WeightMatrices.symmetrize(MatMul.of(f, false, f, true, 1.0 / f.columns())));
             INDArray top = e.vectors().get(NDArrayIndex.all(), NDArrayIndex.point(f.rows() - 1));
             v.put("ck_label_alignment", WeightMatrices.alignment(top, input.targets().get(NDArrayIndex.all(), NDArrayIndex.point(0)), true));

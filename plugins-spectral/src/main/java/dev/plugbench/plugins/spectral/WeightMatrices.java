@@ -1,9 +1,7 @@
 package dev.plugbench.plugins.spectral;
 
-import dev.plugbench.api.model.Model;
 import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.toolkit.linalg.GramSpectrum;
-import dev.plugbench.toolkit.nn.Network;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,15 +50,6 @@ final class WeightMatrices {
 
     static INDArray symmetrize(INDArray k) {
         return k.add(k.transpose()).muli(0.5);
-    }
-
-    /** The model as a toolkit network, or an error naming the probe. */
-    static Network network(Model model, String probe) {
-        if (model instanceof Network n) {
-            return n;
-        }
-        throw new IllegalArgumentException("probe '" + probe + "' computes kernels of a toolkit network (dev.plugbench.toolkit.nn.Network); "
-                + "got " + model.getClass().getName());
     }
 
     /** |<v, t>| / (|v| |t|) with t centred when {@code centre}. */
