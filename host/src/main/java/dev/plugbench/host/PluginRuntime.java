@@ -5,15 +5,11 @@ import dev.plugbench.api.ApiVersion;
 import dev.plugbench.api.Method;
 import dev.plugbench.api.MethodInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,21 +301,16 @@ final class PluginRuntime implements AutoCloseable {
         return new Problem(subject, kind, message, fix, Instant.now());
     }
 
+    /**
+     * SHA-256 of a plugin file, or of what a development folder loads from: its plugin.properties,
+     * target/classes and target/lib (PF4J's development layout; test reports and sources elsewhere
+     * in the folder do not count), or its whole content when it has no target/classes.
+     */
     static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        if (Files.isDirectory(file) && Files.isDirectory(file.resolve("target/classes"))) {
+            return ContentHash.ofParts(file, List.of("plugin.properties", "target/classes", "target/lib"));
         }
-        Path f = Files.isDirectory(file) ? file.resolve("plugin.properties") : file;
-        try (InputStream in = Files.newInputStream(f)) {
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                md.update(buf, 0, r);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return ContentHash.of(file);
     }
 
     /** What a load or reload did. */

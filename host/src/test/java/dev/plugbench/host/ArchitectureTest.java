@@ -77,6 +77,15 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
+    /** Families are found through their descriptors; the core (host, harness, CLI) names none of them. */
+    @Test
+    void theHostCoreDependsOnNoTaskAndNamesNoFamily() {
+        noClasses().that().resideInAnyPackage("dev.plugbench.host", "dev.plugbench.host.bench", "dev.plugbench.host.cli")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.plugbench.host.tasks..", "dev.plugbench.host.monitor..",
+                        "dev.plugbench.api.lwa..", "dev.plugbench.api.latent..", "dev.plugbench.api.attribution..", "dev.plugbench.api.spectral..")
+                .check(PRODUCTION);
+    }
+
     @Test
     void onlyTheCliWritesToStandardStreams() {
         noClasses().that().resideOutsideOfPackage("dev.plugbench.host.cli..")

@@ -10,4 +10,8 @@ public final class TestPluginsAccess {
     public static Path v1() {
         return TestPlugins.v1();
     }
+
+    public static Path v2() {
+        return TestPlugins.v2();
+    }
 }

@@ -2,8 +2,10 @@ package dev.plugbench.host.bench;
 
 import dev.plugbench.api.Method;
 import dev.plugbench.api.Params;
+import dev.plugbench.host.ContentHash;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.host.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -136,17 +138,51 @@ public final class Harness {
 
     private <M extends Method> List<CellStore.Cell> cells(BenchTask<M> task, RunSpec spec, List<RegisteredMethod<M>> methods) {
         List<CellStore.Cell> cells = new ArrayList<>();
+        Map<String, String> pluginSha = new LinkedHashMap<>();
+        host.plugins().forEach(p -> pluginSha.put(p.id(), p.sha256()));
+        String taskCode = ContentHash.ofPackage(task.getClass());
+        String dataset = task.dataset(spec.quick()).contentHash();
         for (RegisteredMethod<M> m : methods) {
+            String sha = m.source() == Source.PF4J ? pluginSha.get(m.pluginId()) : classpathCodeHash(m.pluginId());
+            CellStore.Producer producer = new CellStore.Producer(m.pluginId(), m.pluginVersion(), sha, task.name(), taskCode, dataset);
             for (Map<String, Object> assignment : task.sweep(m.info(), spec.quick())) {
                 Params params = m.info().bind(assignment);
                 for (String setting : task.settings(spec.quick())) {
                     for (long seed = 0; seed < spec.seeds(); seed++) {
-                        cells.add(new CellStore.Cell(m.id(), params.asMap(), setting, seed));
+                        cells.add(new CellStore.Cell(m.id(), params.asMap(), setting, seed, producer));
                     }
                 }
             }
         }
         return cells;
+    }
+
+    /** The code hash of a classpath method: its implementing class's package, or null when the class cannot be found. */
+    private static String classpathCodeHash(String className) {
+        try {
+            return ContentHash.ofPackage(Class.forName(className, false, Harness.class.getClassLoader()));
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Tells the listener which methods' cells are recomputed because what produced them changed
+     * (another plugin version or file, task code or dataset), with the stored and the new producer.
+     */
+    private static void reportChangedProducers(String task, List<CellStore.Cell> todo, Map<String, Set<String>> stored,
+                                               ProgressListener listener) {
+        Map<String, List<CellStore.Cell>> byMethod = new LinkedHashMap<>();
+        Map<String, String> was = new LinkedHashMap<>();
+        for (CellStore.Cell c : todo) {
+            Set<String> before = stored.get(c.computes());
+            if (before != null && !before.isEmpty()) {
+                byMethod.computeIfAbsent(c.method(), k -> new ArrayList<>()).add(c);
+                was.putIfAbsent(c.method(), before.iterator().next());
+            }
+        }
+        byMethod.forEach((method, cells) -> listener.producerChanged(task, method,
+                CellStore.describeChange(was.get(method), cells.get(0).producer()), cells.size()));
     }
 
     private <M extends Method> TaskResult runTask(BenchTask<M> task, RunSpec spec, ProgressListener listener) {
@@ -162,9 +198,6 @@ public final class Harness {
         Map<String, Map<String, Map<String, Object>>> methodParams = new LinkedHashMap<>();
         try {
             checkResumable(dir, task, spec);
-            if (!spec.resume()) {
-                store.clear();
-            }
             CellResult[] results = new CellResult[cells.size()];
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -172,6 +205,9 @@ public final class Harness {
                 if (results[i] == null) {
                     todo.add(i);
                 }
+            }
+            if (spec.resume()) {
+                reportChangedProducers(task.name(), todo.stream().map(cells::get).toList(), store.storedProducers(), listener);
             }
             listener.taskStarted(task.name(), cells.size(), cells.size() - todo.size());
             ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), daemonThreads("plugbench-cells"));

@@ -10,6 +10,14 @@ public interface ProgressListener {
     default void cellFinished(String task, CellResult cell) {
     }
 
+    /**
+     * On a resume, {@code cells} cells of {@code method} are recomputed because what produced the
+     * stored ones changed ({@code change}: another plugin version or file, task code, dataset); the
+     * old cells stay on disk and are not mixed into this run's results.
+     */
+    default void producerChanged(String task, String method, String change, int cells) {
+    }
+
     /** A task was skipped, with the reason. */
     default void taskSkipped(String task, String reason) {
     }

@@ -56,6 +56,12 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void producerChanged(String task, String method, String change, int cells) {
+        err.printf("[%s] %s: %s; recomputing its %d cell%s (the old ones stay in cells/, not in these results)%n", task, method, change,
+                cells, cells == 1 ? "" : "s");
+    }
+
+    @Override
     public void taskSkipped(String task, String reason) {
         err.printf("[%s] skipped: %s%n", task, reason);
     }

@@ -110,6 +110,51 @@ class HarnessTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void resumingAfterAPluginUpgradeRecomputesExactlyThatPluginsCells() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            RunSpec spec = spec("upgrade").withQuick(true);
+            TaskResult v1 = h.run(spec).get(0);
+            assertThat(v1.rows()).hasSize(4).noneMatch(CellResult::failed);
+
+            // the plugin file is replaced by version 2 (what --watch or an operator does), then the run resumes
+            Files.copy(dev.plugbench.host.TestPluginsAccess.v2(), tmp.resolve("plugins/fixture.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            host.reloadPlugin("probe-fixture", tmp.resolve("plugins/fixture.jar"));
+            List<String> changes = new java.util.ArrayList<>();
+            int[] resumed = new int[2];
+            TaskResult v2 = h.run(spec.withResume(true), new ProgressListener() {
+                @Override
+                public void taskStarted(String task, int total, int alreadyDone) {
+                    resumed[0] = total;
+                    resumed[1] = alreadyDone;
+                }
+
+                @Override
+                public void producerChanged(String task, String method, String change, int cells) {
+                    changes.add(method + ": " + change + " (" + cells + ")");
+                }
+            }).get(0);
+            assertThat(resumed).containsExactly(4, 2); // the trace probe's 2 cells read back, frobenius's 2 recomputed
+            assertThat(changes).singleElement().asString().startsWith("frobenius: plugin probe-fixture 1.0.0").contains("-> probe-fixture 2.0.0")
+                    .endsWith("(2)");
+            Map<String, Double> traceV1 = metricsByCell(v1).entrySet().stream().filter(e -> !e.getKey().startsWith("frobenius"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get("probe_mean_log")));
+            assertThat(metricsByCell(v2).entrySet().stream().filter(e -> !e.getKey().startsWith("frobenius"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get("probe_mean_log")))).isEqualTo(traceV1);
+
+            // results.json: one version per method, version 2 for frobenius; version 1's cells are kept on disk
+            Map<String, Object> results = Json.read(v2.directory().resolve("results.json"));
+            List<Map<String, Object>> plugins = (List<Map<String, Object>>) ((Map<String, Object>) results.get("provenance")).get("plugins");
+            assertThat(plugins).extracting(m -> m.get("method")).doesNotHaveDuplicates();
+            assertThat(plugins).filteredOn(m -> m.get("method").equals("frobenius")).extracting(m -> m.get("version")).containsExactly("2.0.0");
+            try (var files = Files.list(v2.directory().resolve("cells"))) {
+                assertThat(files.count()).isEqualTo(6);
+            }
+        }
+    }
+
+    @Test
     void resultsValidateAgainstTheSchemaAndTheReportsAreWritten() throws IOException {
         try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
             TaskResult r = new Harness(host).run(spec("files").withQuick(true)).get(0);
