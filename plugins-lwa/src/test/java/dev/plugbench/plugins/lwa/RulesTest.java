@@ -150,7 +150,8 @@ class RulesTest {
         Costs costs = new Costs(0.05, 1);
         RejectionProblem p = problem(1500, costs);
         Dataset test = MIXTURE.sample(4000, 99);
-        Decisions d = new L2hMulticlassRule().fit(p, new L2hMulticlassRule().info().defaults(), 3).decide(test.features());
+        // half the default budget (400 steps per network): gap 0.012-0.015 over seeds 3-4, vs 0.010-0.012 at 800
+        Decisions d = new L2hMulticlassRule().fit(p, new L2hMulticlassRule().info().bind(Map.of("steps", 400)), 3).decide(test.features());
         INDArray logits = secondFeatureClient(2).forward(test.features());
         double[] eta = MIXTURE.posterior(test.features());
         double rule = 0;

@@ -40,8 +40,9 @@ class TrainingTest {
     @Test
     void mlpOnDigitsReachesNinetyPercent() {
         Split split = Split.stratified(Digits.load(), 0.25, 1);
-        assertThat(accuracy(train(1, new Sgd(0.1, 0.9, 0), split, 15), split.test())).isGreaterThanOrEqualTo(0.90);
-        assertThat(accuracy(train(1, new Adam(0.005), split, 10), split.test())).isGreaterThanOrEqualTo(0.90);
+        // 5 and 4 epochs reach 0.971 and 0.956 (15 and 10 reached 0.978 and 0.969): the property, at a third of the time
+        assertThat(accuracy(train(1, new Sgd(0.1, 0.9, 0), split, 5), split.test())).isGreaterThanOrEqualTo(0.90);
+        assertThat(accuracy(train(1, new Adam(0.005), split, 4), split.test())).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
