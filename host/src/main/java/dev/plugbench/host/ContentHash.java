@@ -45,6 +45,19 @@ public final class ContentHash {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * The hash that identifies a plugin: of its file, or of what a development folder loads from (its
+     * plugin.properties, target/classes and target/lib: PF4J's development layout; test reports and
+     * sources elsewhere in the folder do not count), or of its whole content when it has no
+     * target/classes. {@link PluginInfo#sha256()} is this hash.
+     */
+    public static String ofPlugin(Path fileOrFolder) throws IOException {
+        if (Files.isDirectory(fileOrFolder) && Files.isDirectory(fileOrFolder.resolve("target/classes"))) {
+            return ofParts(fileOrFolder, List.of("plugin.properties", "target/classes", "target/lib"));
+        }
+        return of(fileOrFolder);
+    }
+
     /** The hash of the named parts of a folder (files or folders; missing ones are skipped), in the given order. */
     public static String ofParts(Path root, List<String> parts) throws IOException {
         MessageDigest md = sha256();

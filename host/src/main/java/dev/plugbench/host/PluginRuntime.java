@@ -301,16 +301,8 @@ final class PluginRuntime implements AutoCloseable {
         return new Problem(subject, kind, message, fix, Instant.now());
     }
 
-    /**
-     * SHA-256 of a plugin file, or of what a development folder loads from: its plugin.properties,
-     * target/classes and target/lib (PF4J's development layout; test reports and sources elsewhere
-     * in the folder do not count), or its whole content when it has no target/classes.
-     */
     static String sha256(Path file) throws IOException {
-        if (Files.isDirectory(file) && Files.isDirectory(file.resolve("target/classes"))) {
-            return ContentHash.ofParts(file, List.of("plugin.properties", "target/classes", "target/lib"));
-        }
-        return ContentHash.of(file);
+        return ContentHash.ofPlugin(file);
     }
 
     /** What a load or reload did. */

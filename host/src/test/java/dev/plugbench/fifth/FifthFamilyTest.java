@@ -7,7 +7,7 @@ import dev.plugbench.host.HotswapDrill;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.Source;
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
 import dev.plugbench.host.bench.TaskResult;

@@ -1,8 +1,12 @@
 package dev.plugbench.fifth;
 
 import dev.plugbench.api.Params;
-import dev.plugbench.host.bench.BenchTask;
-import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +44,21 @@ public final class NormTask implements BenchTask<VectorNorm> {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return quick ? List.of("d=3") : List.of("d=3", "d=30");
+    public List<Setting> settings(Scale scale) {
+        return (scale.quick() ? List.of(3) : List.of(3, 30)).stream().map(d -> Setting.of("d=" + d, "d", d)).toList();
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
         return new DatasetInfo("gaussian rows (generated per seed)", "0".repeat(64));
     }
 
     @Override
-    public Map<String, Double> run(VectorNorm method, Params params, String setting, long seed, boolean quick) {
-        int d = Integer.parseInt(setting.substring(2));
+    public CellOutput run(VectorNorm method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        int d = Math.toIntExact(setting.integer("d"));
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] rows = new double[20][d];
         for (int i = 0; i < rows.length; i++) {
@@ -74,6 +81,6 @@ public final class NormTask implements BenchTask<VectorNorm> {
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("max_abs_error", worst);
-        return m;
+        return CellOutput.of(m);
     }
 }

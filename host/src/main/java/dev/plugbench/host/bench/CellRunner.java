@@ -1,21 +1,28 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.Method;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.Setting;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs one cell on a thread of its own under the spec's time limit, and checks what it returns. */
+/** Runs one cell on a thread of its own under a time limit, and checks what it returns. */
 final class CellRunner {
     private CellRunner() {
     }
 
-    static <M extends Method> CellResult run(BenchTask<M> task, M method, CellStore.Cell cell, RunSpec spec) {
-        AtomicReference<Map<String, Double>> metrics = new AtomicReference<>();
+    static <M extends Method> CellResult run(BenchTask<M> task, M method, CellDescription cell, Duration timeout) {
+        AtomicReference<CellOutput> output = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long t0 = System.nanoTime();
         Thread worker = new Thread(() -> {
             try {
-                metrics.set(task.run(method, method.info().bind(cell.params()), cell.setting(), cell.seed(), spec.quick()));
+                CellContext context = new CellContext(method.info().bind(cell.params()), setting(task, cell), cell.seed(), cell.scale());
+                output.set(task.run(method, context));
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -23,7 +30,7 @@ final class CellRunner {
         worker.setDaemon(true);
         worker.start();
         try {
-            worker.join(spec.cellTimeout().toMillis());
+            worker.join(timeout.toMillis());
         } catch (InterruptedException e) {
             worker.interrupt();
             Thread.currentThread().interrupt();
@@ -31,25 +38,32 @@ final class CellRunner {
         }
         if (worker.isAlive()) {
             worker.interrupt();
-            return failed(cell, t0, "timed out after " + spec.cellTimeout().toSeconds() + " s (the per-cell limit); the method did not return");
+            return failed(cell, t0, "timed out after " + timeout.toSeconds() + " s (the per-cell limit); the method did not return");
         }
         if (failure.get() != null) {
             Throwable e = failure.get();
             return failed(cell, t0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        Map<String, Double> m = metrics.get();
-        if (m == null) {
+        CellOutput out = output.get();
+        if (out == null) {
             return failed(cell, t0, "the task returned no metrics");
         }
-        for (Map.Entry<String, Double> e : m.entrySet()) {
+        for (Map.Entry<String, Double> e : out.metrics().entrySet()) {
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                 return failed(cell, t0, "metric '" + e.getKey() + "' is " + e.getValue() + ": the method produced non-finite output");
             }
         }
-        return new CellResult(cell.method(), cell.params(), cell.setting(), cell.seed(), m, seconds(t0), null);
+        return new CellResult(cell.method(), cell.params(), cell.setting(), cell.seed(), out.metrics(), seconds(t0), null, out.series());
     }
 
-    private static CellResult failed(CellStore.Cell cell, long t0, String error) {
+    /** The task's setting of that name at the cell's scale. */
+    static Setting setting(BenchTask<?> task, CellDescription cell) {
+        return task.settings(cell.scale()).stream().filter(s -> s.name().equals(cell.setting())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("task '" + task.name() + "' has no setting '" + cell.setting() + "' at scale "
+                        + cell.scale() + "; its settings: " + task.settings(cell.scale()).stream().map(Setting::name).toList()));
+    }
+
+    static CellResult failed(CellDescription cell, long t0, String error) {
         return new CellResult(cell.method(), cell.params(), cell.setting(), cell.seed(), Map.of(), seconds(t0), error);
     }
 

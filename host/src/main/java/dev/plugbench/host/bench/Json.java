@@ -3,6 +3,7 @@ package dev.plugbench.host.bench;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.plugbench.api.bench.CellResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Map;
 final class Json {
     static final String SCHEMA = "plugbench.results/1";
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** One line per value: the worker protocol's messages. */
+    static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Json() {
     }
@@ -29,6 +32,9 @@ final class Json {
         if (c.error() != null) {
             m.put("error", c.error());
         }
+        if (!c.series().isEmpty()) {
+            m.put("series", c.series());
+        }
         return m;
     }
 
@@ -36,8 +42,12 @@ final class Json {
     static CellResult cell(Map<String, Object> m) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         ((Map<String, Object>) m.get("metrics")).forEach((k, v) -> metrics.put(k, ((Number) v).doubleValue()));
+        Map<String, double[]> series = new LinkedHashMap<>();
+        if (m.get("series") instanceof Map<?, ?> s) {
+            s.forEach((k, v) -> series.put((String) k, ((List<Object>) v).stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray()));
+        }
         return new CellResult((String) m.get("method"), (Map<String, Object>) m.get("params"), (String) m.get("setting"),
-                ((Number) m.get("seed")).longValue(), metrics, ((Number) m.get("seconds")).doubleValue(), (String) m.get("error"));
+                ((Number) m.get("seed")).longValue(), metrics, ((Number) m.get("seconds")).doubleValue(), (String) m.get("error"), series);
     }
 
     static Map<String, Object> results(TaskResult r) {

@@ -1,5 +1,7 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.bench.CellResult;
+
 /** Progress of a run, for progress bars and logs. Called from worker threads. */
 public interface ProgressListener {
     /** A task starts with {@code total} cells, {@code alreadyDone} of them resumed. */

@@ -1,9 +1,10 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.ApiVersion;
-import dev.plugbench.toolkit.ToolkitVersion;
+import dev.plugbench.api.bench.BenchTask;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.toolkit.ToolkitVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +48,14 @@ final class Provenance {
             plugins.add(e);
         }
         p.put("plugins", plugins);
-        BenchTask.DatasetInfo d = task.dataset(spec.quick());
+        BenchTask.DatasetInfo d = task.dataset(spec.scale());
         p.put("dataset", Map.of("name", d.name(), "content_hash", d.contentHash()));
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("settings", task.settings(spec.quick()));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        task.settings(spec.scale()).forEach(s -> settings.put(s.name(), s.fields()));
+        run.put("settings", List.copyOf(settings.keySet()));
+        run.put("setting_fields", settings);
+        run.put("executor", spec.workers() > 0 ? spec.workers() + " worker JVMs" : "this JVM");
         run.put("threads", spec.threads());
         run.put("cell_timeout_seconds", spec.cellTimeout().toSeconds());
         p.put("run", run);

@@ -1,5 +1,8 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

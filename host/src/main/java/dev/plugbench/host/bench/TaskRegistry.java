@@ -1,5 +1,6 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.bench.BenchTask;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.bench.CellResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cell-timeout", paramLabel = "SECONDS", defaultValue = "600", description = "per-cell time limit (default ${DEFAULT-VALUE})")
     private long cellTimeout;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "run the cells in N worker JVMs that rebuild the host from the plugin files, verified by hash (default 0: in this JVM)")
+    private int workers;
+
     @Option(names = "--watch", description = "stay running: when a plugin file changes, reload it, rerun its cells and reprint the table")
     private boolean watch;
 
@@ -76,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new Main.UserError("--watch needs a plugins directory; " + dir + " does not exist", "give --plugins DIR");
         }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
-                out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout));
+                out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers);
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);

@@ -1,6 +1,6 @@
 package dev.plugbench.host.cli;
 
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.bench.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;

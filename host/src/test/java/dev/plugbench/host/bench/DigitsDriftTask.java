@@ -1,6 +1,12 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.api.spectral.Measurement;
 import dev.plugbench.api.spectral.ProbeInput;
@@ -53,8 +59,8 @@ public final class DigitsDriftTask implements BenchTask<SpectralProbe> {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return quick ? List.of("lr-0.1") : List.of("lr-0.1", "lr-0.5");
+    public List<Setting> settings(Scale scale) {
+        return (scale.quick() ? List.of(0.1) : List.of(0.1, 0.5)).stream().map(lr -> Setting.of("lr-" + lr, "learning_rate", lr)).toList();
     }
 
     private static Dataset data() {
@@ -62,20 +68,23 @@ public final class DigitsDriftTask implements BenchTask<SpectralProbe> {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
         Dataset d = data();
         return new DatasetInfo(d.name() + "[0:300]", d.contentHash());
     }
 
     @Override
-    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
+    public CellOutput run(SpectralProbe method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
         Dataset d = data();
         INDArray x = d.features().div(16);
         INDArray y = d.oneHot();
         Network net = Network.builder(64, DataType.DOUBLE, seed).dense(16, Parameterization.STANDARD).activation(Activation.TANH)
                 .dense(10, Parameterization.STANDARD).build();
         ModelSnapshot initial = net.snapshot();
-        Sgd sgd = new Sgd(Double.parseDouble(setting.substring(3)));
+        Sgd sgd = new Sgd(setting.real("learning_rate"));
         double loss = 0;
         for (int epoch = 0; epoch < 3; epoch++) {
             for (int[] batch : MiniBatches.epoch(d.size(), 50, seed, epoch)) {
@@ -90,6 +99,6 @@ public final class DigitsDriftTask implements BenchTask<SpectralProbe> {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train_loss", loss);
         metrics.put("probe_mean_log", logSum / m.values().size());
-        return metrics;
+        return CellOutput.of(metrics);
     }
 }

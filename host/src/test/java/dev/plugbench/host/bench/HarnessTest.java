@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.api.spectral.SpectralProbe;
 import dev.plugbench.host.Plugbench;
 import java.io.IOException;

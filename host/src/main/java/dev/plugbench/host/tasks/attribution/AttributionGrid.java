@@ -1,6 +1,6 @@
 package dev.plugbench.host.tasks.attribution;
 
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -2,7 +2,8 @@ package dev.plugbench.host.tasks.attribution;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.Scale;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ abstract class AttributionTask implements BenchTask<SurrogateFeatureSpace> {
     static final int QUICK_K = 64;
 
     @Override
-    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
+        boolean quick = scale.quick();
         return quick && method.parameter("k").isPresent() ? List.of(Map.of("k", QUICK_K)) : List.of(Map.of());
     }
 

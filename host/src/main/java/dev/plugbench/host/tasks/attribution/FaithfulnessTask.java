@@ -2,7 +2,11 @@ package dev.plugbench.host.tasks.attribution;
 
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,8 @@ abstract class FaithfulnessTask extends AttributionTask {
      * kernel tracks the network best depends on it), the project's alone in quick runs.
      */
     @Override
-    public List<String> settings(boolean quick) {
+    public List<Setting> settings(Scale scale) {
+        boolean quick = scale.quick();
         return quick ? List.of(Trainer.Recipe.PROJECT.setting())
                 : java.util.Arrays.stream(Trainer.Recipe.values()).map(Trainer.Recipe::setting).toList();
     }
@@ -65,19 +70,24 @@ abstract class FaithfulnessTask extends AttributionTask {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
+        boolean quick = scale.quick();
         return new DatasetInfo(name() + (quick ? " (quick)" : ""), problem(0, quick, Trainer.Recipe.PROJECT).hash());
     }
 
     @Override
-    public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
-        SurrogateProblem p = problem(seed, quick, Trainer.Recipe.ofSetting(setting));
+    public CellOutput run(SurrogateFeatureSpace method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
+        SurrogateProblem p = problem(seed, quick, Trainer.Recipe.of(setting));
         KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
         KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), KGLM_LAMBDA);
         Map<String, Double> m = Faithfulness.metrics(Faithfulness.scores(p.network().forward(p.testX()), kglm.logits(k.test()), p.testLabels()));
         m.put("kernel_seconds", k.seconds());
         putSolution(m, kglm.solution());
-        return m;
+        return CellOutput.of(m);
     }
 
     /** The kGLM's final objective, gradient norm (absolute and relative to the start) and iterations, as cell metrics. */

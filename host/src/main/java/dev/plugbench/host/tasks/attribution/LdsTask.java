@@ -2,7 +2,11 @@ package dev.plugbench.host.tasks.attribution;
 
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.toolkit.data.Shuffle;
 import dev.plugbench.toolkit.metrics.Spearman;
 import dev.plugbench.toolkit.nn.Network;
@@ -75,18 +79,22 @@ public final class LdsTask extends AttributionTask {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
+    public List<Setting> settings(Scale scale) {
         return List.of(Trainer.Recipe.PROJECT.setting());
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
-        return data.dataset(quick);
+    public DatasetInfo dataset(Scale scale) {
+        return data.dataset(scale);
     }
 
     @Override
-    public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
-        Trainer.Recipe recipe = Trainer.Recipe.ofSetting(setting);
+    public CellOutput run(SurrogateFeatureSpace method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
+        Trainer.Recipe recipe = Trainer.Recipe.of(setting);
         SurrogateProblem p = data.problem(seed, quick, recipe);
         Retrained truth = retrained.computeIfAbsent(seed + "/" + quick + "/" + recipe, k -> retrain(p, seed, quick, recipe));
         KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
@@ -103,7 +111,7 @@ public final class LdsTask extends AttributionTask {
         Map<String, Double> m = new LinkedHashMap<>(score(predicted, truth.margins()));
         m.put("kernel_seconds", k.seconds());
         FaithfulnessTask.putSolution(m, kglm.solution());
-        return m;
+        return CellOutput.of(m);
     }
 
     /** {@code lds}, {@code lds_stderr} and {@code lds_points} (test points with a defined rho) from predicted[test][subset] and actual[subset][test]. */
@@ -141,7 +149,7 @@ public final class LdsTask extends AttributionTask {
         }
         int steps = quick ? DigitsMulticlassTask.STEPS_QUICK : DigitsMulticlassTask.STEPS;
         String key = String.join("|", "lds", "v" + RETRAINING_VERSION, p.hash(), "n=" + n, "tests=" + p.testLabels().length, "seed=" + seed,
-                "quick=" + quick, "subsets=" + count, recipe.setting(), "steps=" + steps);
+                "quick=" + quick, "subsets=" + count, recipe.settingName(), "steps=" + steps);
         Path file = cacheDirectory().resolve("lds-" + sha256(key) + ".bin");
         double[][] cached = read(file, count, p.testLabels().length);
         if (cached != null) {

@@ -3,8 +3,11 @@ package dev.plugbench.host.tasks.attribution;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
-import dev.plugbench.host.bench.CellResult;
-import dev.plugbench.host.bench.MetricSpec;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
 import dev.plugbench.toolkit.metrics.KendallTau;
 import dev.plugbench.toolkit.metrics.Ranking;
 import dev.plugbench.toolkit.nn.Network;
@@ -53,7 +56,8 @@ public final class PoisonTask extends AttributionTask {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
+        boolean quick = scale.quick();
         return new DatasetInfo("uci-digits-poisoned (source 1 -> target 7, 10%, seed 0)", PoisonedDigits.of(0, quick).hash());
     }
 
@@ -68,7 +72,10 @@ public final class PoisonTask extends AttributionTask {
     }
 
     @Override
-    public Map<String, Double> run(SurrogateFeatureSpace method, Params params, String setting, long seed, boolean quick) {
+    public CellOutput run(SurrogateFeatureSpace method, CellContext context) {
+        Params params = context.params();
+        long seed = context.seed();
+        boolean quick = context.quick();
         Object[] pr = problem(seed, quick);
         PoisonedDigits d = (PoisonedDigits) pr[0];
         Network net = (Network) pr[1];
@@ -118,11 +125,12 @@ public final class PoisonTask extends AttributionTask {
         m.put("kernel_seconds", seconds);
         m.put("poisoned_points", (double) k);
         FaithfulnessTask.putSolution(m, kglm.solution());
-        return m;
+        return CellOutput.of(m);
     }
 
     @Override
-    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+    public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
+        boolean quick = scale.quick();
         PoisonedDigits d = PoisonedDigits.of(0, quick);
         return AttributionGrid.write(rows, d, dir);
     }

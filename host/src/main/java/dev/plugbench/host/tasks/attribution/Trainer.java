@@ -1,5 +1,6 @@
 package dev.plugbench.host.tasks.attribution;
 
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.toolkit.data.MiniBatches;
 import dev.plugbench.toolkit.nn.Activation;
 import dev.plugbench.toolkit.nn.Adam;
@@ -37,14 +38,20 @@ final class Trainer {
         AUTHORS;
 
         /** The setting's name in results. */
-        String setting() {
+        String settingName() {
             return name().toLowerCase(Locale.ROOT) + "-recipe";
         }
 
-        static Recipe ofSetting(String setting) {
-            return Arrays.stream(values()).filter(r -> r.setting().equals(setting)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("unknown setting '" + setting + "'; the attribution tasks take "
-                            + Arrays.stream(values()).map(Recipe::setting).toList()));
+        /** The task setting of this recipe: its name, with the recipe as field {@code recipe}. */
+        Setting setting() {
+            return Setting.of(settingName(), "recipe", name());
+        }
+
+        static Recipe of(Setting setting) {
+            String recipe = setting.text("recipe");
+            return Arrays.stream(values()).filter(r -> r.name().equals(recipe)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("unknown recipe '" + recipe + "' in setting '" + setting.name() + "'; the attribution tasks take "
+                            + Arrays.stream(values()).map(Recipe::name).toList()));
         }
     }
 

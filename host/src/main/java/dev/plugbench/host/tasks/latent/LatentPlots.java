@@ -1,6 +1,6 @@
 package dev.plugbench.host.tasks.latent;
 
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.bench.Plots;
 import java.awt.Color;
 import java.awt.Font;
@@ -41,8 +41,9 @@ final class LatentPlots {
     static List<Path> write(LatentTask task, List<CellResult> rows, LatentTask.Images images, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        if (!task.shown.isEmpty()) {
-            files.add(reconstructions(task, images, dir));
+        Map<String, float[][]> shown = shown(rows);
+        if (!shown.isEmpty()) {
+            files.add(reconstructions(shown, images, dir));
         }
         List<CellResult> ok = rows.stream().filter(r -> !r.failed()).toList();
         if (!ok.isEmpty()) {
@@ -53,7 +54,27 @@ final class LatentPlots {
         return files;
     }
 
-    private static Path reconstructions(LatentTask task, LatentTask.Images images, Path dir) throws IOException {
+    /** The reconstructions the seed-0 rows carry, by method label. */
+    private static Map<String, float[][]> shown(List<CellResult> rows) {
+        Map<String, float[][]> shown = new TreeMap<>();
+        for (CellResult r : rows) {
+            if (r.failed() || r.seed() != 0 || !r.series().containsKey(LatentTask.RECONSTRUCTION + 0)) {
+                continue;
+            }
+            float[][] images = new float[LatentTask.SHOWN][];
+            for (int i = 0; i < LatentTask.SHOWN; i++) {
+                double[] v = r.series().get(LatentTask.RECONSTRUCTION + i);
+                images[i] = new float[v.length];
+                for (int j = 0; j < v.length; j++) {
+                    images[i][j] = (float) v[j];
+                }
+            }
+            shown.put(label(r.method(), r.params()), images);
+        }
+        return shown;
+    }
+
+    private static Path reconstructions(Map<String, float[][]> shown, LatentTask.Images images, Path dir) throws IOException {
         int h = images.height();
         int w = images.width();
         int scale = Math.max(1, 56 / Math.max(h, w));
@@ -64,7 +85,7 @@ final class LatentPlots {
             originals[i] = images.test().getRow(i).castTo(DataType.FLOAT).toFloatVector();
         }
         lines.put("original", originals);
-        new TreeMap<>(task.shown).forEach(lines::put);
+        shown.forEach(lines::put);
         BufferedImage img = new BufferedImage(LABEL_WIDTH + LatentTask.SHOWN * cell, lines.size() * cell + 6, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -2,12 +2,16 @@ package dev.plugbench.host.tasks.latent;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.latent.LatentQuantizer;
 import dev.plugbench.api.latent.Quantizer;
 import dev.plugbench.api.latent.QuantizerShape;
-import dev.plugbench.host.bench.BenchTask;
-import dev.plugbench.host.bench.CellResult;
-import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.metrics.CodeUsage;
 import dev.plugbench.toolkit.metrics.Psnr;
 import dev.plugbench.toolkit.metrics.Ssim;
@@ -41,7 +45,8 @@ abstract class LatentTask implements BenchTask<LatentQuantizer> {
 
     private final Map<String, Images> cache = new ConcurrentHashMap<>();
     /** Seed-0 reconstructions of the first test images, by cell label, for the plots. */
-    final Map<String, float[][]> shown = new ConcurrentHashMap<>();
+    /** Series name prefix of the reconstructions a seed-0 cell returns for the plot. */
+    static final String RECONSTRUCTION = "reconstruction@";
 
     @Override
     public final Class<LatentQuantizer> extensionPoint() {
@@ -84,12 +89,14 @@ abstract class LatentTask implements BenchTask<LatentQuantizer> {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return List.of("K=" + codebookSize() + ",C=" + latentWidth() + ",S=" + sites());
+    public List<Setting> settings(Scale scale) {
+        return List.of(Setting.of("K=" + codebookSize() + ",C=" + latentWidth() + ",S=" + sites(), "K", codebookSize(), "C", latentWidth(),
+                "S", sites()));
     }
 
     @Override
-    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
+        boolean quick = scale.quick();
         if (method.parameter("sparsity").isEmpty()) {
             return List.of(Map.of());
         }
@@ -97,12 +104,16 @@ abstract class LatentTask implements BenchTask<LatentQuantizer> {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
+        boolean quick = scale.quick();
         return new DatasetInfo(name() + (quick ? " (quick)" : ""), images(0, quick).contentHash());
     }
 
     @Override
-    public Map<String, Double> run(LatentQuantizer method, Params params, String setting, long seed, boolean quick) {
+    public CellOutput run(LatentQuantizer method, CellContext context) {
+        Params params = context.params();
+        long seed = context.seed();
+        boolean quick = context.quick();
         Images data = images(seed, quick);
         Quantizer quantizer = method.create(new QuantizerShape(latentWidth(), codebookSize()), params, seed);
         Autoencoder ae = Autoencoder.mlp((int) data.train().columns(), hidden(), sites(), latentWidth(), seed);
@@ -152,18 +163,19 @@ abstract class LatentTask implements BenchTask<LatentQuantizer> {
         for (int k = 0; k < counts.length; k++) {
             m.put(USAGE + k, (double) counts[k]);
         }
+        // the first test images' reconstructions, for the plot, travel in the row (float32 values, exact as doubles)
+        Map<String, double[]> series = new LinkedHashMap<>();
         if (seed == 0) {
-            float[][] images = new float[SHOWN][];
             for (int i = 0; i < SHOWN; i++) {
-                images[i] = r.images().getRow(i).castTo(DataType.FLOAT).toFloatVector();
+                series.put(RECONSTRUCTION + i, r.images().getRow(i).castTo(DataType.FLOAT).castTo(DataType.DOUBLE).toDoubleVector());
             }
-            shown.put(LatentPlots.label(method.info().id(), params.asMap()), images);
         }
-        return m;
+        return new CellOutput(m, series);
     }
 
     @Override
-    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+    public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
+        boolean quick = scale.quick();
         try {
             return LatentPlots.write(this, rows, images(0, quick), dir);
         } catch (IOException e) {

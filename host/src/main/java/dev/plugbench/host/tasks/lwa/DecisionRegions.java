@@ -1,7 +1,7 @@
 package dev.plugbench.host.tasks.lwa;
 
 import dev.plugbench.api.lwa.Costs;
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -41,7 +41,7 @@ final class DecisionRegions {
     private DecisionRegions() {
     }
 
-    static List<Path> write(List<CellResult> rows, LwaData d, Path dir) throws IOException {
+    static List<Path> write(List<CellResult> rows, LwaData d, Map<String, Costs> costsByName, Path dir) throws IOException {
         INDArray grid = SyntheticTask.grid();
         double[] eta = SyntheticTask.MIXTURE.posterior(grid);
         int[] clientSays = Clients.predictions(d.client(), grid);
@@ -60,7 +60,7 @@ final class DecisionRegions {
         List<Path> files = new ArrayList<>();
         Files.createDirectories(dir);
         for (Map.Entry<String, Map<String, boolean[]>> s : bySetting.entrySet()) {
-            Costs costs = LwaTask.costs(s.getKey());
+            Costs costs = costsByName.get(s.getKey());
             boolean[] bayes = new boolean[eta.length];
             for (int k = 0; k < eta.length; k++) {
                 bayes[k] = BayesRule.offloads(eta[k], clientSays[k], costs);

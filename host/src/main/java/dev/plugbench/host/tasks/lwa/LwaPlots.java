@@ -1,6 +1,7 @@
 package dev.plugbench.host.tasks.lwa;
 
-import dev.plugbench.host.bench.CellResult;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.host.bench.Plots;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class LwaPlots {
     private LwaPlots() {
     }
 
-    static List<Path> standard(List<CellResult> rows, Path dir) throws IOException {
+    static List<Path> standard(List<CellResult> rows, Map<String, Costs> costs, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         Map<String, List<CellResult>> bySetting = new LinkedHashMap<>();
         for (CellResult r : rows) {
@@ -33,7 +34,7 @@ final class LwaPlots {
             files.add(accuracyReject(s.getKey(), s.getValue(), dir));
         }
         if (!bySetting.isEmpty()) {
-            files.add(riskAgainstOffloadCost(rows, dir));
+            files.add(riskAgainstOffloadCost(rows, costs, dir));
         }
         return files;
     }
@@ -75,13 +76,13 @@ final class LwaPlots {
         counts.merge(name, 1, Integer::sum);
     }
 
-    private static Path riskAgainstOffloadCost(List<CellResult> rows, Path dir) throws IOException {
+    private static Path riskAgainstOffloadCost(List<CellResult> rows, Map<String, Costs> costs, Path dir) throws IOException {
         Map<String, TreeMap<Double, double[]>> lines = new LinkedHashMap<>();
         for (CellResult r : rows) {
             if (r.failed()) {
                 continue;
             }
-            double ce = LwaTask.costs(r.setting()).offload();
+            double ce = costs.get(r.setting()).offload();
             double[] a = lines.computeIfAbsent(r.method(), k -> new TreeMap<>()).computeIfAbsent(ce, k -> new double[2]);
             a[0] += r.metrics().get("risk");
             a[1]++;

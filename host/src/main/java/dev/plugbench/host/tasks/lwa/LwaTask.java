@@ -2,14 +2,18 @@ package dev.plugbench.host.tasks.lwa;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.Decisions;
 import dev.plugbench.api.lwa.FittedRule;
 import dev.plugbench.api.lwa.RejectionProblem;
 import dev.plugbench.api.lwa.RejectionRule;
-import dev.plugbench.host.bench.BenchTask;
-import dev.plugbench.host.bench.CellResult;
-import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.metrics.Deferral;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +93,8 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
     static final int QUICK_STEPS = 200;
 
     @Override
-    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
+        boolean quick = scale.quick();
         Map<String, Object> assignment = new LinkedHashMap<>();
         budget(quick).forEach((k, v) -> {
             if (method.parameter(k).isPresent()) {
@@ -105,29 +110,35 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        List<String> s = new ArrayList<>();
+    public List<Setting> settings(Scale scale) {
+        boolean quick = scale.quick();
+        List<Setting> s = new ArrayList<>();
         for (double ce : offloadCosts(quick)) {
             s.add(setting(new Costs(ce, expertErrorCost())));
         }
         return s;
     }
 
-    static String setting(Costs costs) {
-        return String.format(Locale.ROOT, "ce=%s,c1=%s", trim(costs.offload()), trim(costs.expertError()));
+    /** The setting of a cost pair: named {@code ce=X,c1=Y}, with fields {@code ce} and {@code c1}. */
+    static Setting setting(Costs costs) {
+        return Setting.of(String.format(Locale.ROOT, "ce=%s,c1=%s", trim(costs.offload()), trim(costs.expertError())),
+                "ce", costs.offload(), "c1", costs.expertError());
     }
 
     private static String trim(double v) {
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
-    /** The costs of a setting name {@code ce=X,c1=Y}. */
-    static Costs costs(String setting) {
-        String[] parts = setting.split(",");
-        if (parts.length != 2 || !parts[0].startsWith("ce=") || !parts[1].startsWith("c1=")) {
-            throw new IllegalArgumentException("setting '" + setting + "' is not a cost pair: write ce=<c_e>,c1=<c_1>, e.g. ce=0.05,c1=1");
-        }
-        return new Costs(Double.parseDouble(parts[0].substring(3)), Double.parseDouble(parts[1].substring(3)));
+    /** The costs of a setting. */
+    static Costs costs(Setting setting) {
+        return new Costs(setting.real("ce"), setting.real("c1"));
+    }
+
+    /** The costs of each setting, by setting name (what the plots read rows with). */
+    final Map<String, Costs> costsByName(Scale scale) {
+        Map<String, Costs> m = new LinkedHashMap<>();
+        settings(scale).forEach(s -> m.put(s.name(), costs(s)));
+        return m;
     }
 
     final LwaData data(long seed, boolean quick) {
@@ -135,12 +146,17 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
+        boolean quick = scale.quick();
         return new DatasetInfo(name() + (quick ? " (quick)" : ""), data(0, quick).contentHash());
     }
 
     @Override
-    public Map<String, Double> run(RejectionRule method, Params params, String setting, long seed, boolean quick) {
+    public CellOutput run(RejectionRule method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
         LwaData d = data(seed, quick);
         Costs costs = costs(setting);
         RejectionProblem problem = new RejectionProblem(d.client(), d.trainX(), d.trainY(), d.classes(), costs);
@@ -148,7 +164,7 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
         Outcome o = Outcome.of(method.info().id(), rule.decide(d.testX()), d, costs);
         Map<String, Double> m = new LinkedHashMap<>(o.metrics());
         extraMetrics(rule, seed, d, o, m);
-        return m;
+        return CellOutput.of(m);
     }
 
     /** Task-specific metrics added to the common ones (e.g. the distance to the Bayes rule). */
@@ -156,9 +172,9 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
     }
 
     @Override
-    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+    public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
         try {
-            return LwaPlots.standard(rows, dir);
+            return LwaPlots.standard(rows, costsByName(scale), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,10 @@
 package dev.plugbench.host.tasks.lwa;
 
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.FittedRule;
-import dev.plugbench.host.bench.CellResult;
-import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.data.Dataset;
 import dev.plugbench.toolkit.data.GaussianMixture;
 import dev.plugbench.toolkit.nn.Network;
@@ -144,11 +145,12 @@ public final class SyntheticTask extends LwaTask {
     }
 
     @Override
-    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
-        List<Path> files = new ArrayList<>(super.plots(rows, quick, dir));
+    public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
+        boolean quick = scale.quick();
+        List<Path> files = new ArrayList<>(super.plots(rows, scale, dir));
         try {
             LwaData d = data(0, quick);
-            files.addAll(DecisionRegions.write(rows, d, dir));
+            files.addAll(DecisionRegions.write(rows, d, costsByName(scale), dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

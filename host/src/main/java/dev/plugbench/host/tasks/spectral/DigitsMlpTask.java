@@ -2,8 +2,12 @@ package dev.plugbench.host.tasks.spectral;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.data.Digits;
 import dev.plugbench.toolkit.data.Split;
 import dev.plugbench.toolkit.nn.Activation;
@@ -55,18 +59,13 @@ public final class DigitsMlpTask extends SpectralTask {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return FULL.stream().map(Regime::name).toList();
-    }
-
-    private static Regime regime(String setting, boolean quick) {
-        Regime r = FULL.stream().filter(x -> x.name().equals(setting)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + setting + "'"));
-        return quick ? new Regime(r.name(), r.adam(), r.lr(), r.steps() / 2) : r;
+    public List<Setting> settings(Scale scale) {
+        // quick runs take half the steps of each regime
+        return FULL.stream().map(r -> scale.quick() ? new Regime(r.name(), r.adam(), r.lr(), r.steps() / 2) : r).map(Regime::setting).toList();
     }
 
     @Override
-    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (method.parameter("layer").isPresent()) {
             m.put("layer", 1);
@@ -81,23 +80,27 @@ public final class DigitsMlpTask extends SpectralTask {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
         return new DatasetInfo(Digits.load().name(), Digits.load().contentHash());
     }
 
     @Override
-    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
+    public CellOutput run(SpectralProbe method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
         Split split = Split.stratified(Digits.load(), 0.25, seed);
         INDArray x = split.train().features().div(16);
         INDArray y = split.train().oneHot();
-        Regime regime = regime(setting, quick);
-        Trajectory trajectory = trajectories.get(setting + "/" + seed + "/" + quick, () -> {
+        Regime regime = Regime.of(setting);
+        Trajectory trajectory = trajectories.get(setting.name() + "/" + seed + "/" + quick, () -> {
             Network net = network(seed);
             return Trajectory.record(net, net.parameters(), regime, quick, Losses.SOFTMAX_CROSS_ENTROPY, x, y,
                     trained -> Map.of("test_accuracy", testAccuracy(trained, split)));
         });
         int[] probeRows = java.util.stream.IntStream.range(0, quick ? PROBE_EXAMPLES / 2 : PROBE_EXAMPLES).toArray();
-        return ProbeSchedule.run(method, params, trajectory, network(seed), x.getRows(probeRows), y.getRows(probeRows), null);
+        return CellOutput.of(ProbeSchedule.run(method, params, trajectory, network(seed), x.getRows(probeRows), y.getRows(probeRows), null));
     }
 
     private static Network network(long seed) {

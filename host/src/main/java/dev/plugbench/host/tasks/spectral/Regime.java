@@ -1,5 +1,6 @@
 package dev.plugbench.host.tasks.spectral;
 
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.toolkit.nn.Adam;
 import dev.plugbench.toolkit.nn.Optimizer;
 import dev.plugbench.toolkit.nn.Sgd;
@@ -13,6 +14,16 @@ import dev.plugbench.toolkit.nn.Sgd;
  * @param steps full-batch steps
  */
 record Regime(String name, boolean adam, double lr, int steps) {
+    /** The task setting of this regime: its name, with the optimiser, learning rate and steps as fields. */
+    Setting setting() {
+        return Setting.of(name, "optimizer", adam ? "adam" : "sgd", "learning_rate", lr, "steps", steps);
+    }
+
+    /** The regime a setting describes. */
+    static Regime of(Setting s) {
+        return new Regime(s.name(), s.text("optimizer").equals("adam"), s.real("learning_rate"), Math.toIntExact(s.integer("steps")));
+    }
+
     Optimizer optimizer() {
         return adam ? new Adam(lr) : new Sgd(lr);
     }

@@ -1,7 +1,7 @@
 package dev.plugbench.host.tasks.spectral;
 
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.BenchTask;
+import dev.plugbench.api.bench.BenchTask;
 
 /** What every spectral task shares: its extension point and family. */
 abstract class SpectralTask implements BenchTask<SpectralProbe> {

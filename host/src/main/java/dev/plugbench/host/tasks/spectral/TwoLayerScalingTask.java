@@ -2,8 +2,12 @@ package dev.plugbench.host.tasks.spectral;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.MetricSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +41,8 @@ public final class TwoLayerScalingTask extends SpectralTask {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return quick ? List.of("n200", "n400") : List.of("n200", "n400", "n800");
+    public List<Setting> settings(Scale scale) {
+        return (scale.quick() ? List.of(200, 400) : List.of(200, 400, 800)).stream().map(n -> Setting.of("n" + n, "n", n)).toList();
     }
 
     @Override
@@ -46,22 +50,26 @@ public final class TwoLayerScalingTask extends SpectralTask {
         return PROBES.contains(method.id());
     }
 
-    private static TwoLayerTask.Sizes sizes(String setting) {
-        int n = Integer.parseInt(setting.substring(1));
+    private static TwoLayerTask.Sizes sizes(int n) {
         return new TwoLayerTask.Sizes(n / 2, 3 * n / 4, n, n / 2);
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
-        TwoLayerTask.Sizes s = sizes("n200");
-        return new DatasetInfo("single-index-teacher(d=n/2, n in " + settings(quick) + ", noise=" + TwoLayerTask.NOISE + ", seed 0, n=200 hashed)",
+    public DatasetInfo dataset(Scale scale) {
+        TwoLayerTask.Sizes s = sizes(200);
+        return new DatasetInfo("single-index-teacher(d=n/2, n in " + settings(scale).stream().map(Setting::name).toList() + ", noise=" + TwoLayerTask.NOISE + ", seed 0, n=200 hashed)",
                 TwoLayerTask.Data.of(s, 0).hash());
     }
 
     private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
 
     @Override
-    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
-        return TwoLayerTask.run(trajectories, method, params, TwoLayerTask.regime("gd-small-lr"), quick, sizes(setting), seed);
+    public CellOutput run(SpectralProbe method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
+        return CellOutput.of(TwoLayerTask.run(trajectories, method, params, TwoLayerTask.regime("gd-small-lr"), quick,
+                sizes(Math.toIntExact(setting.integer("n"))), seed));
     }
 }

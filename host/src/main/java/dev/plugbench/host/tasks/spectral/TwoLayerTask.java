@@ -2,9 +2,13 @@ package dev.plugbench.host.tasks.spectral;
 
 import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.Params;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.CellResult;
-import dev.plugbench.host.bench.MetricSpec;
 import dev.plugbench.toolkit.data.Dataset;
 import dev.plugbench.toolkit.data.SingleIndexTeacher;
 import dev.plugbench.toolkit.nn.Activation;
@@ -78,12 +82,12 @@ public final class TwoLayerTask extends SpectralTask {
     }
 
     @Override
-    public List<String> settings(boolean quick) {
-        return REGIMES.stream().map(Regime::name).toList();
+    public List<Setting> settings(Scale scale) {
+        return REGIMES.stream().map(Regime::setting).toList();
     }
 
     @Override
-    public List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Object> base = new LinkedHashMap<>();
         if (method.parameter("biases").isPresent()) {
@@ -101,7 +105,8 @@ public final class TwoLayerTask extends SpectralTask {
     }
 
     @Override
-    public DatasetInfo dataset(boolean quick) {
+    public DatasetInfo dataset(Scale scale) {
+        boolean quick = scale.quick();
         Sizes s = Sizes.of(quick);
         return new DatasetInfo("single-index-teacher(d=" + s.d() + ", n=" + s.n() + ", noise=" + NOISE + ", seed 0)", Data.of(s, 0).hash());
     }
@@ -109,8 +114,12 @@ public final class TwoLayerTask extends SpectralTask {
     private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
 
     @Override
-    public Map<String, Double> run(SpectralProbe method, Params params, String setting, long seed, boolean quick) {
-        return run(trajectories, method, params, regime(setting), quick, Sizes.of(quick), seed);
+    public CellOutput run(SpectralProbe method, CellContext context) {
+        Params params = context.params();
+        Setting setting = context.setting();
+        long seed = context.seed();
+        boolean quick = context.quick();
+        return CellOutput.of(run(trajectories, method, params, Regime.of(setting), quick, Sizes.of(quick), seed));
     }
 
     /** One cell: the probe on the (cached) trajectory of the first layer trained under {@code regime} on data of sizes {@code s}. */
@@ -141,7 +150,8 @@ public final class TwoLayerTask extends SpectralTask {
     }
 
     @Override
-    public List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+    public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
+        boolean quick = scale.quick();
         Sizes s = Sizes.of(quick);
         List<SpectralPlots.Esd> esds = new ArrayList<>();
         Data data = Data.of(s, 0);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
+import dev.plugbench.api.bench.CellContext;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.tasks.ProductPluginsTest;
+import dev.plugbench.host.tasks.TaskCells;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +27,7 @@ class AttributionTasksTest extends ProductPluginsTest {
     @Test
     void theTrntkSurrogateTracksTheNetworkOnDigitsBinary() {
         SurrogateFeatureSpace trntk = host.method(SurrogateFeatureSpace.class, "trntk");
-        Map<String, Double> m = new DigitsBinaryTask().run(trntk, trntk.info().defaults(), "project-recipe", 0, true);
+        Map<String, Double> m = TaskCells.run(new DigitsBinaryTask(), trntk, trntk.info().defaults(), "project-recipe", 0, true);
         assertThat(m.get("kendall_tau")).isGreaterThan(0.5);
         assertThat(m.get("network_accuracy")).isGreaterThan(0.9);
         assertThat(m.get("tad")).isBetween(-0.1, 0.1);
@@ -32,14 +36,15 @@ class AttributionTasksTest extends ProductPluginsTest {
     @Test
     void theAuthorsRecipeTrainsToFullTrainingAccuracyWithScaledNonZeroBiases() {
         DigitsBinaryTask task = new DigitsBinaryTask();
-        assertThat(task.settings(false)).containsExactly("project-recipe", "authors-recipe");
-        assertThat(task.settings(true)).containsExactly("project-recipe");
+        assertThat(TaskCells.settingNames(task, false)).containsExactly("project-recipe", "authors-recipe");
+        assertThat(TaskCells.settingNames(task, true)).containsExactly("project-recipe");
         SurrogateProblem p = task.problem(0, true, Trainer.Recipe.AUTHORS);
         assertThat(Trainer.accuracy(p.network(), p.trainX(), p.trainLabels())).isEqualTo(1.0);
         dev.plugbench.toolkit.nn.Dense first = (dev.plugbench.toolkit.nn.Dense) p.network().layers().get(0);
         assertThat(first.biasScale()).isEqualTo(1 / Math.sqrt(64));
-        assertThatThrownBy(() -> task.run(host.method(SurrogateFeatureSpace.class, "trntk"), dev.plugbench.api.Params.none(), "default", 0, true))
-                .hasMessageContaining("unknown setting 'default'").hasMessageContaining("authors-recipe");
+        assertThatThrownBy(() -> task.run(host.method(SurrogateFeatureSpace.class, "trntk"), new CellContext(dev.plugbench.api.Params.none(),
+                Setting.of("other-recipe", "recipe", "OTHER"), 0, Scale.QUICK)))
+                .hasMessageContaining("unknown recipe 'OTHER' in setting 'other-recipe'").hasMessageContaining("AUTHORS");
     }
 
     @Test
@@ -53,7 +58,7 @@ class AttributionTasksTest extends ProductPluginsTest {
                 return Nd4j.zeros(3, 3);
             }
         };
-        assertThatThrownBy(() -> new DigitsBinaryTask().run(wrong, dev.plugbench.api.Params.none(), "project-recipe", 0, true))
+        assertThatThrownBy(() -> TaskCells.run(new DigitsBinaryTask(), wrong, dev.plugbench.api.Params.none(), "project-recipe", 0, true))
                 .hasMessageContaining("returned shape [3, 3]");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.host.tasks.ProductPluginsTest;
+import dev.plugbench.host.tasks.TaskCells;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +31,14 @@ class LdsTaskTest extends ProductPluginsTest {
         try {
             SurrogateFeatureSpace trntk = host.method(SurrogateFeatureSpace.class, "trntk");
             int before = LdsTask.RETRAINED.get();
-            Map<String, Double> first = new LdsTask().run(trntk, trntk.info().defaults(), "project-recipe", 0, true);
+            Map<String, Double> first = TaskCells.run(new LdsTask(), trntk, trntk.info().defaults(), "project-recipe", 0, true);
             assertThat(LdsTask.RETRAINED.get() - before).isEqualTo(LdsTask.SUBSETS_QUICK);
             assertThat(first.get("lds")).isBetween(-1.0, 1.0);
             assertThat(first.get("lds_points")).isGreaterThan(100.0);
             try (Stream<Path> files = Files.list(cache)) {
                 assertThat(files.filter(f -> f.getFileName().toString().startsWith("lds-"))).hasSize(1);
             }
-            Map<String, Double> second = new LdsTask().run(trntk, trntk.info().defaults(), "project-recipe", 0, true);
+            Map<String, Double> second = TaskCells.run(new LdsTask(), trntk, trntk.info().defaults(), "project-recipe", 0, true);
             assertThat(LdsTask.RETRAINED.get() - before).as("no network retrained the second time").isEqualTo(LdsTask.SUBSETS_QUICK);
             assertThat(second.get("lds")).isEqualTo(first.get("lds"));
         } finally {

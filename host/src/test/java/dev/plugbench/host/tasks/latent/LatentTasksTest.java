@@ -2,10 +2,13 @@ package dev.plugbench.host.tasks.latent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plugbench.api.bench.CellOutput;
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.latent.LatentQuantizer;
 import dev.plugbench.host.RegisteredMethod;
-import dev.plugbench.host.bench.CellResult;
 import dev.plugbench.host.tasks.ProductPluginsTest;
+import dev.plugbench.host.tasks.TaskCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +28,9 @@ class LatentTasksTest extends ProductPluginsTest {
     @Test
     void s0IsSweptOnlyForMethodsThatHaveIt() {
         DigitsLatentTask task = new DigitsLatentTask();
-        assertThat(task.sweep(host.method(LatentQuantizer.class, "dictionary").info(), false)).hasSize(4);
-        assertThat(task.sweep(host.method(LatentQuantizer.class, "vq").info(), false)).containsExactly(Map.of());
-        assertThat(task.settings(false)).containsExactly("K=64,C=4,S=16");
+        assertThat(task.sweep(host.method(LatentQuantizer.class, "dictionary").info(), Scale.FULL)).hasSize(4);
+        assertThat(task.sweep(host.method(LatentQuantizer.class, "vq").info(), Scale.FULL)).containsExactly(Map.of());
+        assertThat(TaskCells.settingNames(task, false)).containsExactly("K=64,C=4,S=16");
     }
 
     @Test
@@ -37,8 +40,11 @@ class LatentTasksTest extends ProductPluginsTest {
         for (String id : List.of("vq-ema", "dictionary")) {
             LatentQuantizer q = host.method(LatentQuantizer.class, id);
             var params = q.info().defaults();
-            Map<String, Double> m = task.run(q, params, "K=64,C=4,S=16", 0, true);
-            rows.add(new CellResult(id, params.asMap(), "K=64,C=4,S=16", 0, m, 1, null));
+            CellOutput out = TaskCells.output(task, q, params, "K=64,C=4,S=16", 0, true);
+            Map<String, Double> m = out.metrics();
+            // the plots read the reconstructions from the row: seed 0 carries the first test images' reconstructions
+            assertThat(out.series()).hasSize(LatentTask.SHOWN).allSatisfy((k, v) -> assertThat(v).hasSize(64));
+            rows.add(new CellResult(id, params.asMap(), "K=64,C=4,S=16", 0, m, 1, null, out.series()));
             // a trained autoencoder reconstructs far better than the mean image (about 11 dB on digits)
             assertThat(m.get("psnr_db")).as(id).isGreaterThan(14);
             assertThat(m.get("ssim")).as(id).isBetween(0.0, 1.0);
@@ -55,7 +61,7 @@ class LatentTasksTest extends ProductPluginsTest {
             assertThat(m.get("bits_per_vector")).as(id).isBetween(id.equals("dictionary") ? 6.0 + CodeRate.COEFFICIENT_BITS : 6.0,
                     id.equals("dictionary") ? 3 * (6.0 + CodeRate.COEFFICIENT_BITS) : 6.0);
         }
-        List<Path> files = task.plots(rows, true, dir);
+        List<Path> files = task.plots(rows, Scale.QUICK, dir);
         assertThat(files).extracting(Path::toString).containsExactly("reconstructions.png", "code-usage.png", "psnr-vs-s0.png",
                 "rate-distortion.png");
         for (Path f : files) {

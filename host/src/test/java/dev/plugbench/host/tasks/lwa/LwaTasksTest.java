@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.api.bench.Scale;
+import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.RejectionRule;
 import dev.plugbench.host.RegisteredMethod;
-import dev.plugbench.host.bench.CellResult;
 import dev.plugbench.host.tasks.ProductPluginsTest;
+import dev.plugbench.host.tasks.TaskCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,11 +90,13 @@ class LwaTasksTest extends ProductPluginsTest {
 
     @Test
     void settingsAreCostPairsAndBadOnesAreRefused() {
-        assertThat(new SyntheticTask().settings(false)).containsExactly("ce=0.02,c1=1", "ce=0.05,c1=1", "ce=0.1,c1=1", "ce=0.2,c1=1");
-        assertThat(LwaTask.costs("ce=0.05,c1=1.25")).isEqualTo(new Costs(0.05, 1.25));
-        assertThatThrownBy(() -> LwaTask.costs("default")).hasMessageContaining("ce=<c_e>,c1=<c_1>");
-        assertThatThrownBy(() -> LwaTask.costs("ce=-0.1,c1=1")).hasMessageContaining("c_e = -0.1");
-        assertThatThrownBy(() -> LwaTask.costs("ce=0.1,c1=0")).hasMessageContaining("c_1 = 0.0");
+        assertThat(TaskCells.settingNames(new SyntheticTask(), false)).containsExactly("ce=0.02,c1=1", "ce=0.05,c1=1", "ce=0.1,c1=1", "ce=0.2,c1=1");
+        assertThat(new SyntheticTask().settings(Scale.FULL)).allSatisfy(s -> assertThat(s.fields()).containsOnlyKeys("ce", "c1"));
+        assertThat(LwaTask.setting(new Costs(0.05, 1.25))).isEqualTo(Setting.of("ce=0.05,c1=1.25", "ce", 0.05, "c1", 1.25));
+        assertThat(LwaTask.costs(LwaTask.setting(new Costs(0.05, 1.25)))).isEqualTo(new Costs(0.05, 1.25));
+        assertThatThrownBy(() -> LwaTask.costs(Setting.named("default"))).hasMessageContaining("setting 'default' has no field 'ce'");
+        assertThatThrownBy(() -> LwaTask.costs(Setting.of("bad", "ce", -0.1, "c1", 1))).hasMessageContaining("c_e = -0.1");
+        assertThatThrownBy(() -> LwaTask.costs(Setting.of("bad", "ce", 0.1, "c1", 0))).hasMessageContaining("c_1 = 0.0");
     }
 
     @Test
@@ -116,7 +121,7 @@ class LwaTasksTest extends ProductPluginsTest {
         List<CellResult> rows = new ArrayList<>();
         for (String id : List.of("l2h-multiclass", "l2h-joint")) {
             RejectionRule rule = host.method(RejectionRule.class, id);
-            Map<String, Double> m = task.run(rule, rule.info().bind(Map.of("steps", 300)), "ce=0.1,c1=1", 0, true);
+            Map<String, Double> m = TaskCells.run(task, rule, rule.info().bind(Map.of("steps", 300)), "ce=0.1,c1=1", 0, true);
             rows.add(new CellResult(id, Map.of(), "ce=0.1,c1=1", 0, m, 1, null));
             assertThat(m.get("bayes_risk_gap")).isBetween(0.0, 0.05);
             assertThat(m.get("bayes_agreement")).isGreaterThan(0.6);
@@ -129,7 +134,7 @@ class LwaTasksTest extends ProductPluginsTest {
             assertThat(m.get("ls_population_agreement")).isBetween(0.5, 1.0);
             assertThat(m.get("ls_population_risk_gap")).isGreaterThanOrEqualTo(0.0);
         }
-        List<Path> files = task.plots(rows, true, dir);
+        List<Path> files = task.plots(rows, Scale.QUICK, dir);
         assertThat(files).extracting(Path::toString).contains("risk-vs-ce.png", "accuracy-vs-reject-ce-0.1_c1-1.png",
                 "decision-regions-ce-0.1_c1-1.png");
         for (Path f : files) {

@@ -6,6 +6,7 @@ import dev.plugbench.api.spectral.SpectralProbe;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.Source;
 import dev.plugbench.host.tasks.ProductPluginsTest;
+import dev.plugbench.host.tasks.TaskCells;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SpectralTasksTest extends ProductPluginsTest {
     private static Map<String, Double> run(String probe, String setting) {
         SpectralProbe p = host.method(SpectralProbe.class, probe);
-        return new TwoLayerTask().run(p, p.info().defaults(), setting, 0, true);
+        return TaskCells.run(new TwoLayerTask(), p, p.info().defaults(), setting, 0, true);
     }
 
     @Test

@@ -1,8 +1,8 @@
-package dev.plugbench.host.bench;
+package dev.plugbench.api.bench;
 
+import dev.plugbench.api.ApiStatus;
 import dev.plugbench.api.Method;
 import dev.plugbench.api.MethodInfo;
-import dev.plugbench.api.Params;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * A benchmark task of one family: a dataset, a fixed setting (or several), and the metrics the
  * harness reports. The task, not the method, computes the metrics. Tasks are found with
- * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.plugbench.host.bench.BenchTask}),
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.plugbench.api.bench.BenchTask}),
  * so families and applications add their own. Implementations are stateless and thread-safe:
  * the harness runs cells in parallel.
  *
  * @param <M> the extension point of the family
  */
+@ApiStatus(ApiStatus.Status.EXPERIMENTAL)
 public interface BenchTask<M extends Method> {
     /** The extension point whose methods this task compares. */
     Class<M> extensionPoint();
@@ -33,13 +34,13 @@ public interface BenchTask<M extends Method> {
     /** The metrics every successful cell reports, in report order. */
     List<MetricSpec> metrics();
 
-    /** The settings of the task (e.g. cost levels, training regimes); at least one. */
-    default List<String> settings(boolean quick) {
-        return List.of("default");
+    /** The settings of the task (e.g. cost levels, training regimes), each with typed fields; at least one, names unique. */
+    default List<Setting> settings(Scale scale) {
+        return List.of(Setting.named("default"));
     }
 
     /** The parameter assignments to run for a method (validated by the harness); one empty map means defaults. */
-    default List<Map<String, Object>> sweep(MethodInfo method, boolean quick) {
+    default List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
         return List.of(Map.of());
     }
 
@@ -59,17 +60,18 @@ public interface BenchTask<M extends Method> {
     }
 
     /** The dataset's name and content hash, for provenance. */
-    DatasetInfo dataset(boolean quick);
+    DatasetInfo dataset(Scale scale);
 
     /**
-     * Runs one cell: the method with validated parameters on the task's data for this setting and
-     * seed. Returns the metrics; throws with a clear message when the method misbehaves (wrong
-     * shape, invalid output). The same arguments must give the same metrics.
+     * Runs one cell: the method with the context's validated parameters on the task's data for its
+     * setting, seed and scale. Returns the metrics (and any series the plots need); throws with a
+     * clear message when the method misbehaves (wrong shape, invalid output). The same context must
+     * give the same output, in this process or another.
      */
-    Map<String, Double> run(M method, Params params, String setting, long seed, boolean quick);
+    CellOutput run(M method, CellContext context);
 
-    /** Extra plots from the finished rows, written into {@code dir}; returns the files written. */
-    default List<Path> plots(List<CellResult> rows, boolean quick, Path dir) {
+    /** Extra plots from the finished rows alone (never from state kept in the task), written into {@code dir}; returns the files written. */
+    default List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
         return List.of();
     }
 
@@ -79,6 +81,7 @@ public interface BenchTask<M extends Method> {
      * @param name        dataset name
      * @param contentHash SHA-256 of its content
      */
+    @ApiStatus(ApiStatus.Status.EXPERIMENTAL)
     record DatasetInfo(String name, String contentHash) {
     }
 }

@@ -1,5 +1,6 @@
-package dev.plugbench.host.bench;
+package dev.plugbench.api.bench;
 
+import dev.plugbench.api.ApiStatus;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param higherIsBetter which direction the report marks as best
  * @param description    one line for the report
  */
+@ApiStatus(ApiStatus.Status.EXPERIMENTAL)
 public record MetricSpec(String name, boolean higherIsBetter, String description) {
     public MetricSpec {
         Objects.requireNonNull(name, "name is null");

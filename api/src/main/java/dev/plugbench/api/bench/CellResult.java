@@ -1,5 +1,6 @@
-package dev.plugbench.host.bench;
+package dev.plugbench.api.bench;
 
+import dev.plugbench.api.ApiStatus;
 import java.util.Map;
 
 /**
@@ -12,12 +13,21 @@ import java.util.Map;
  * @param metrics metric name to value (empty when the cell failed)
  * @param seconds wall-clock time of the cell
  * @param error   why the cell failed, or null
+ * @param series  the named arrays the task's plots need (see {@link CellOutput}); empty for most tasks
  */
+@ApiStatus(ApiStatus.Status.EXPERIMENTAL)
 public record CellResult(String method, Map<String, Object> params, String setting, long seed,
-                         Map<String, Double> metrics, double seconds, String error) {
+                         Map<String, Double> metrics, double seconds, String error, Map<String, double[]> series) {
     public CellResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        series = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+    }
+
+    /** A row without series. */
+    public CellResult(String method, Map<String, Object> params, String setting, long seed, Map<String, Double> metrics, double seconds,
+                      String error) {
+        this(method, params, setting, seed, metrics, seconds, error, Map.of());
     }
 
     public boolean failed() {

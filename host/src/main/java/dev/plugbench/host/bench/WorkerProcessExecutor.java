@@ -1,0 +1,202 @@
+package dev.plugbench.host.bench;
+
+import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.PluginInfo;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs cells in worker JVMs through the worker protocol ({@link Worker}): each worker rebuilds the
+ * host from the plugin files the parent has loaded (verified by SHA-256) and the tasks on the same
+ * class path, then answers one cell at a time. A worker that dies fails the cell it was running and
+ * is replaced. The same rows as {@link InProcessExecutor} (tested), in separate processes.
+ */
+final class WorkerProcessExecutor implements CellExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerProcessExecutor.class);
+    private final List<PluginInfo> plugins;
+    private final boolean classpathMethods;
+    private final int workers;
+    private final Duration timeout;
+
+    WorkerProcessExecutor(Plugbench host, boolean classpathMethods, int workers, Duration timeout) {
+        this.plugins = host.plugins();
+        this.classpathMethods = classpathMethods;
+        this.workers = workers;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void execute(List<CellDescription> cells, BiConsumer<Integer, CellResult> onResult) throws InterruptedException {
+        BlockingQueue<Integer> todo = new LinkedBlockingQueue<>();
+        for (int i = 0; i < cells.size(); i++) {
+            todo.add(i);
+        }
+        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+        List<Thread> feeders = new ArrayList<>();
+        for (int w = 0; w < Math.min(workers, cells.size()); w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    feed(cells, todo, onResult);
+                } catch (RuntimeException e) {
+                    fatal.compareAndSet(null, e);
+                    todo.clear();
+                }
+            }, "plugbench-worker-feeder-" + w);
+            t.setDaemon(true);
+            t.start();
+            feeders.add(t);
+        }
+        for (Thread t : feeders) {
+            t.join();
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+    }
+
+    /** Keeps one worker busy until the queue is empty; starts a new worker after one dies. */
+    private void feed(List<CellDescription> cells, BlockingQueue<Integer> todo, BiConsumer<Integer, CellResult> onResult) {
+        WorkerHandle worker = null;
+        try {
+            for (Integer i; (i = todo.poll()) != null; ) {
+                if (worker == null) {
+                    worker = start();
+                }
+                CellDescription cell = cells.get(i);
+                CellResult row;
+                try {
+                    row = worker.run(i, cell);
+                } catch (IOException e) {
+                    row = CellRunner.failed(cell, System.nanoTime(), "the worker JVM died while running this cell: " + e.getMessage());
+                    worker.close();
+                    worker = null;
+                }
+                onResult.accept(i, row);
+            }
+        } finally {
+            if (worker != null) {
+                worker.close();
+            }
+        }
+    }
+
+    private WorkerHandle start() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco.javacpp.")).toList());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Worker.class.getName());
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            WorkerHandle h = new WorkerHandle(p);
+            Map<String, Object> hello = new LinkedHashMap<>();
+            hello.put("type", "host");
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (PluginInfo pi : plugins) {
+                files.add(Map.of("path", pi.file().toAbsolutePath().toString(), "sha256", pi.sha256()));
+            }
+            hello.put("plugins", files);
+            hello.put("classpath_methods", classpathMethods);
+            hello.put("cell_timeout_seconds", timeout.toSeconds());
+            h.send(hello);
+            Map<String, Object> ready = h.receive();
+            if (!"ready".equals(ready.get("type"))) {
+                h.close();
+                throw new IllegalStateException("a worker JVM could not build its host: " + ready.get("message"));
+            }
+            return h;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a worker JVM (" + String.join(" ", command.subList(0, 1)) + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** One worker process and its two streams. */
+    private static final class WorkerHandle implements AutoCloseable {
+        private final Process process;
+        private final OutputStream in;
+        private final BufferedReader out;
+
+        WorkerHandle(Process process) {
+            this.process = process;
+            this.in = process.getOutputStream();
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        CellResult run(int index, CellDescription cell) throws IOException {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "cell");
+            m.put("index", index);
+            m.put("cell", cell.toJson());
+            send(m);
+            Map<String, Object> answer = receive();
+            if (!"row".equals(answer.get("type")) || ((Number) answer.get("index")).intValue() != index) {
+                throw new IOException("unexpected answer " + answer.get("type") + (answer.containsKey("message") ? ": " + answer.get("message") : ""));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) answer.get("row");
+            return Json.cell(row);
+        }
+
+        void send(Map<String, Object> message) throws IOException {
+            in.write((Json.COMPACT.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        /** The next protocol line; other lines (native banners) go to the debug log. */
+        Map<String, Object> receive() throws IOException {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(Worker.PREFIX)) {
+                    return Worker.read(line.substring(Worker.PREFIX.length()));
+                }
+                LOG.debug("worker: {}", line);
+            }
+            throw new IOException("the worker JVM exited (status " + exitStatus() + ")");
+        }
+
+        private String exitStatus() {
+            try {
+                return process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                send(Map.of("type", "end"));
+                in.close();
+            } catch (IOException e) {
+                // the worker is gone already
+            }
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
