@@ -78,4 +78,16 @@ class FifthFamilyTest {
             assertThat(dir.resolve("out/known-norms/results.json")).exists();
         }
     }
+
+    @Test
+    void theBenchCommandRunsTheFifthFamily(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins, "1.0.0");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.plugbench.host.cli.Main.execute(new String[] {"bench", "norm", "--quick", "--seeds", "2", "--plugins", plugins.toString(),
+                "--out", dir.resolve("out").toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("norm / known-norms (quick)").contains("p-norm").contains("(2 cells, 0 failed");
+    }
 }
