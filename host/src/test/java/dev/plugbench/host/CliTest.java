@@ -112,4 +112,13 @@ class CliTest {
         assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("reports under");
         assertThat(out.resolve("spectral/digits-drift/report.md")).exists();
     }
+
+    @Test
+    void everySubcommandAnswersHelp() {
+        for (String command : new String[] {"demo", "bench", "plugins", "hotswap-check"}) {
+            Run r = run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: plugbench " + command).contains("--help");
+        }
+    }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code plugbench bench FAMILY}: run a family's tasks and write results, reports and plots. */
-@Command(name = "bench", description = "Run every method of a family on its tasks (methods x params x settings x seeds) and write "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run every method of a family on its tasks (methods x params x settings x seeds) and write "
         + "results.json, results.csv, report.md and plots under --out.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code plugbench demo}: every family's quick tasks on embedded data, with reports and summary tables. */
-@Command(name = "demo", description = "Run every family's quick tasks on embedded data (no download), write the reports under "
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run every family's quick tasks on embedded data (no download), write the reports under "
         + "--out and print the summary tables.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin

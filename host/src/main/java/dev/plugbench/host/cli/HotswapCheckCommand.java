@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code plugbench hotswap-check PLUGIN}: the hot-swap drill, for plugin authors. */
-@Command(name = "hotswap-check", description = "Call a plugin's methods from several threads while reloading it, then check "
+@Command(name = "hotswap-check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Call a plugin's methods from several threads while reloading it, then check "
         + "that its old class loaders were collected. Exit code 0 only if no call failed and nothing leaked.")
 final class HotswapCheckCommand implements Callable<Integer> {
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plugbench plugins}: every registered method and the problems list. */
-@Command(name = "plugins", description = "List every registered method (family, id, plugin, version, source) and the problems.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every registered method (family, id, plugin, version, source) and the problems.")
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
     private PluginsDirOption plugins;
