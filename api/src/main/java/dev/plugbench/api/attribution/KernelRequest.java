@@ -28,6 +28,9 @@ public record KernelRequest(DifferentiableModel model, INDArray left, INDArray r
         if (left.columns() != model.inputWidth()) {
             throw new IllegalArgumentException("the inputs have " + left.columns() + " features but the model takes " + model.inputWidth());
         }
+        if (left.isNaN().any() || left.isInfinite().any() || right.isNaN().any() || right.isInfinite().any()) {
+            throw new IllegalArgumentException("the inputs hold NaN or infinite values: clean or impute them before asking for a kernel");
+        }
         if (leftLabels != null && leftLabels.length != left.rows()) {
             throw new IllegalArgumentException(left.rows() + " left inputs but " + leftLabels.length + " left labels");
         }
