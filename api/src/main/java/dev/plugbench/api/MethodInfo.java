@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param displayName a short human-readable name for tables
  * @param reference   the paper it comes from ("arXiv 2409.16253") or {@code "baseline"}
  * @param parameters  the parameters it accepts, with types, defaults and ranges
+ * @param metrics     the metrics it measures itself, if any (names, directions, descriptions); see {@link #withMetrics}
  */
 @ApiStatus(ApiStatus.Status.STABLE)
-public record MethodInfo(String id, String family, String displayName, String reference, List<ParamSpec> parameters) {
+public record MethodInfo(String id, String family, String displayName, String reference, List<ParamSpec> parameters,
+                         List<MetricSpec> metrics) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** The reference of a method that is a baseline rather than a paper's contribution. */
@@ -38,13 +40,34 @@ public record MethodInfo(String id, String family, String displayName, String re
         if (!ID.matcher(family).matches()) {
             throw new IllegalArgumentException("family '" + family + "' is not valid: use the FAMILY constant of the extension point");
         }
+        Objects.requireNonNull(metrics, "metrics is null");
         parameters = List.copyOf(parameters);
+        metrics = List.copyOf(metrics);
         Set<String> names = new HashSet<>();
         for (ParamSpec p : parameters) {
             if (!names.add(p.name())) {
                 throw new IllegalArgumentException("method '" + id + "' declares parameter '" + p.name() + "' twice");
             }
         }
+        Set<String> metricNames = new HashSet<>();
+        for (MetricSpec m : metrics) {
+            if (!metricNames.add(m.name())) {
+                throw new IllegalArgumentException("method '" + id + "' declares metric '" + m.name() + "' twice");
+            }
+        }
+    }
+
+    /** A method that declares no metrics of its own. */
+    public MethodInfo(String id, String family, String displayName, String reference, List<ParamSpec> parameters) {
+        this(id, family, displayName, reference, parameters, List.of());
+    }
+
+    /**
+     * This info with the metrics the method measures itself (a probe's values, a quantizer's extra
+     * statistics): tables and reports show them as the method's columns when a task records them.
+     */
+    public MethodInfo withMetrics(MetricSpec... declared) {
+        return new MethodInfo(id, family, displayName, reference, parameters, List.of(declared));
     }
 
     /** A method without parameters. */

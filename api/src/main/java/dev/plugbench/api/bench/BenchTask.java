@@ -3,6 +3,7 @@ package dev.plugbench.api.bench;
 import dev.plugbench.api.ApiStatus;
 import dev.plugbench.api.Method;
 import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.MetricSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

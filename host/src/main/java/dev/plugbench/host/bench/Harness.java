@@ -1,6 +1,7 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.Method;
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.BenchTask;
 import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.Plugbench;
@@ -182,9 +183,12 @@ public final class Harness {
             }
             Map<String, List<Map<String, Object>>> parameters = new LinkedHashMap<>();
             methodParams.forEach((k, v) -> parameters.put(k, List.copyOf(v.values())));
+            Map<String, List<MetricSpec>> methodMetrics = new LinkedHashMap<>();
+            methods.forEach(m -> methodMetrics.put(m.id(), m.info().metrics()));
             TaskResult result = new TaskResult(task.family(), task.name(), spec.quick(),
                     LongStream.range(0, spec.seeds()).boxed().toList(),
-                    Provenance.of(host, task, spec, methods, parameters, started), finished, Summaries.of(finished, task.metrics()), dir);
+                    Provenance.of(host, task, spec, methods, parameters, started), finished, Summaries.of(finished, task.metrics()), dir,
+                    methodMetrics);
             ResultWriter.write(result, task);
             return Optional.of(result);
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.plugbench.host.bench;
 
-import dev.plugbench.api.bench.MetricSpec;
+import dev.plugbench.api.MetricSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

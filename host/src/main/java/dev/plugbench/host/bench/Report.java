@@ -1,8 +1,8 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.BenchTask;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.api.bench.MetricSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,26 +45,73 @@ final class Report {
             if (settings.size() > 1 || !setting.equals("default")) {
                 sb.append("\nSetting `").append(setting).append("`:\n");
             }
-            sb.append("\n| method | params |");
+            List<MethodColumn> own = methodColumns(r, rows);
+            sb.append("\n| method | version | params |");
             metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
-            sb.append(" failed |\n|---|---|");
+            own.forEach(c -> sb.append(' ').append(c.header()).append(" |"));
+            sb.append(" failed |\n|---|---|---|");
             metrics.forEach(m -> sb.append("---|"));
+            own.forEach(c -> sb.append("---|"));
             sb.append("---|\n");
             for (SummaryRow row : rows) {
-                sb.append("| ").append(row.method()).append(" | ").append(paramsLabel(row.params())).append(" |");
+                sb.append("| ").append(row.method()).append(" | ").append(version(r, row.method())).append(" | ")
+                        .append(paramsLabel(row.params())).append(" |");
                 for (String m : metrics) {
-                    MetricSummary s = row.metrics().get(m);
-                    if (s == null) {
-                        sb.append(" - |");
-                        continue;
-                    }
-                    String cell = number(s.mean()) + " ± " + number(s.stderr());
-                    sb.append(' ').append(isBest(rows, m, s.mean(), specs) ? "**" + cell + "**" : cell).append(" |");
+                    sb.append(' ').append(cell(row.metrics().get(m), rows, m, specs)).append(" |");
+                }
+                for (MethodColumn c : own) {
+                    MetricSummary s = c.method().equals(row.method()) ? row.metrics().get(c.spec().name()) : null;
+                    List<SummaryRow> same = rows.stream().filter(x -> x.method().equals(c.method())).toList();
+                    sb.append(' ').append(cell(s, same, c.spec().name(), List.of(c.spec()))).append(" |");
                 }
                 sb.append(' ').append(row.failed()).append(" |\n");
             }
         }
         return sb.toString();
+    }
+
+    /** A metric a method declares itself, shown as its own column, headed "method: metric". */
+    record MethodColumn(String method, MetricSpec spec) {
+        String header() {
+            return method + ": " + spec.name();
+        }
+    }
+
+    /** The columns of the metrics the table's methods declare and record in some row. */
+    static List<MethodColumn> methodColumns(TaskResult r, List<SummaryRow> rows) {
+        List<MethodColumn> out = new ArrayList<>();
+        Set<String> methods = new LinkedHashSet<>();
+        rows.forEach(row -> methods.add(row.method()));
+        for (String m : methods) {
+            for (MetricSpec spec : r.methodMetrics().getOrDefault(m, List.of())) {
+                if (rows.stream().anyMatch(row -> row.method().equals(m) && row.metrics().containsKey(spec.name()))) {
+                    out.add(new MethodColumn(m, spec));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cell(MetricSummary s, List<SummaryRow> rows, String metric, List<MetricSpec> specs) {
+        if (s == null) {
+            return "-";
+        }
+        String cell = number(s.mean()) + " ± " + number(s.stderr());
+        return isBest(rows, metric, s.mean(), specs) ? "**" + cell + "**" : cell;
+    }
+
+    /** The plugin version of a method, from the provenance. */
+    @SuppressWarnings("unchecked")
+    static String version(TaskResult r, String method) {
+        Object plugins = r.provenance().get("plugins");
+        if (plugins instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && method.equals(m.get("method"))) {
+                    return String.valueOf(m.get("version"));
+                }
+            }
+        }
+        return "-";
     }
 
     /**
@@ -152,6 +199,12 @@ final class Report {
         sb.append("\nMetrics: ");
         sb.append(task.metrics().stream().map(m -> "`" + m.name() + "` (" + (m.higherIsBetter() ? "higher" : "lower")
                 + " is better): " + m.description()).collect(Collectors.joining("; "))).append(".\n");
+        List<String> own = new ArrayList<>();
+        r.methodMetrics().forEach((method, specs) -> specs.forEach(m -> own.add("`" + method + ": " + m.name() + "` ("
+                + (m.higherIsBetter() ? "higher" : "lower") + " is better): " + m.description())));
+        if (!own.isEmpty()) {
+            sb.append("Metrics the methods declare: ").append(String.join("; ", own)).append(".\n");
+        }
         sb.append(tables(r, task.metrics()));
         sb.append(bySetting(r, task.metrics()));
         long failures = r.rows().stream().filter(CellResult::failed).count();

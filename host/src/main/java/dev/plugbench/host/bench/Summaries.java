@@ -1,7 +1,7 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.api.bench.MetricSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

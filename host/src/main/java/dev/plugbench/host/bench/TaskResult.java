@@ -1,5 +1,6 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,12 @@ import java.util.Map;
  * @param rows       one per cell
  * @param summary    per (method, params, setting)
  * @param directory  where the files are
+ * @param methodMetrics the metrics each method declares itself ({@code MethodInfo.metrics()}), by method id:
+ *                      tables show them as the method's columns
  */
 public record TaskResult(String family, String task, boolean quick, List<Long> seeds, Map<String, Object> provenance,
-                         List<CellResult> rows, List<SummaryRow> summary, Path directory) {
+                         List<CellResult> rows, List<SummaryRow> summary, Path directory, Map<String, List<MetricSpec>> methodMetrics) {
+    public TaskResult {
+        methodMetrics = Map.copyOf(methodMetrics);
+    }
 }

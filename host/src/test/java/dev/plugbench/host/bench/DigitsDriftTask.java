@@ -1,10 +1,10 @@
 package dev.plugbench.host.bench;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.bench.BenchTask;
 import dev.plugbench.api.bench.CellContext;
 import dev.plugbench.api.bench.CellOutput;
-import dev.plugbench.api.bench.MetricSpec;
 import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.bench.Setting;
 import dev.plugbench.api.model.ModelSnapshot;

@@ -1,10 +1,10 @@
 package dev.plugbench.host.tasks.attribution;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.api.bench.CellContext;
 import dev.plugbench.api.bench.CellOutput;
-import dev.plugbench.api.bench.MetricSpec;
 import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.bench.Setting;
 import dev.plugbench.toolkit.data.Shuffle;

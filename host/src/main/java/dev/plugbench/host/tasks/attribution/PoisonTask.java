@@ -1,12 +1,12 @@
 package dev.plugbench.host.tasks.attribution;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.Params;
 import dev.plugbench.api.attribution.KernelRequest;
 import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.api.bench.CellContext;
 import dev.plugbench.api.bench.CellOutput;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.api.bench.MetricSpec;
 import dev.plugbench.api.bench.Scale;
 import dev.plugbench.toolkit.metrics.KendallTau;
 import dev.plugbench.toolkit.metrics.Ranking;

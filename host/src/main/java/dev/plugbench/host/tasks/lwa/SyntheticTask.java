@@ -1,7 +1,7 @@
 package dev.plugbench.host.tasks.lwa;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.api.bench.MetricSpec;
 import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.lwa.Costs;
 import dev.plugbench.api.lwa.FittedRule;

@@ -1,7 +1,7 @@
 package dev.plugbench.host.tasks.spectral;
 
+import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.api.bench.MetricSpec;
 import dev.plugbench.host.bench.Plots;
 import dev.plugbench.toolkit.linalg.GramSpectrum;
 import dev.plugbench.toolkit.metrics.MarchenkoPastur;

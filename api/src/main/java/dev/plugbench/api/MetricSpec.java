@@ -1,10 +1,10 @@
-package dev.plugbench.api.bench;
+package dev.plugbench.api;
 
-import dev.plugbench.api.ApiStatus;
 import java.util.Objects;
 
 /**
- * A metric a task reports.
+ * A metric a benchmark task reports, or one a method declares in its {@link MethodInfo} (its own
+ * measurements, such as a probe's values, shown as the method's columns in tables and reports).
  *
  * @param name           as written in results ({@code kendall_tau})
  * @param higherIsBetter which direction the report marks as best
@@ -15,6 +15,10 @@ public record MetricSpec(String name, boolean higherIsBetter, String description
     public MetricSpec {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(description, "description is null");
+        if (!name.matches("[A-Za-z][A-Za-z0-9_@.-]*")) {
+            throw new IllegalArgumentException("metric name '" + name + "' is not valid: use letters, digits, '_', '@', '.' and '-', "
+                    + "starting with a letter (e.g. 'stable_rank')");
+        }
     }
 
     /** A metric where larger is better. */
