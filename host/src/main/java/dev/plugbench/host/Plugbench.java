@@ -145,9 +145,14 @@ public final class Plugbench implements AutoCloseable {
         runtime.unload(Objects.requireNonNull(pluginId, "pluginId is null"));
     }
 
-    /** Called with the plugin id after the directory watch loaded or reloaded a plugin. */
+    /** Called with the plugin id after the directory watch loaded, upgraded, reloaded or unloaded a plugin. */
     public void onPluginChanged(Consumer<String> listener) {
         reloadListeners.add(Objects.requireNonNull(listener, "listener is null"));
+    }
+
+    /** Called with each problem as it is recorded (a refused plugin file, a failed reload, ...), from the thread that hit it. */
+    public void onProblem(Consumer<Problem> listener) {
+        problems.onProblem(Objects.requireNonNull(listener, "listener is null"));
     }
 
     /** Internal view for the hot-swap drill. */

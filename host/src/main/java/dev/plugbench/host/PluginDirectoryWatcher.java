@@ -11,9 +11,12 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,18 +87,42 @@ final class PluginDirectoryWatcher implements AutoCloseable {
                 if (id.isPresent()) {
                     runtime.unload(id.get());
                     LOG.info("unloaded plugin '{}': {} was deleted", id.get(), file);
+                    replacement(id.get()).ifPresent(next -> LOG.info("plugin '{}' now comes from {}", id.get(), next));
                     onChange.accept(id.get());
                 }
                 return;
             }
             PluginRuntime.Outcome outcome = id.isPresent() ? runtime.reload(id.get(), file) : runtime.load(file);
             if (outcome.plugin() != null) {
+                LOG.info("{} plugin '{}' {} from {}", id.isPresent() ? "reloaded" : "loaded", outcome.plugin().id(), outcome.plugin().version(),
+                        file);
                 onChange.accept(outcome.plugin().id());
             }
         } catch (RuntimeException e) {
             problems.add(new Problem(file.toString(), Problem.Kind.DIRECTORY, "watching the plugins directory: " + e.getMessage(),
                     "check the file; the host keeps running", Instant.now()));
         }
+    }
+
+    /**
+     * After the file of plugin {@code id} was deleted: another file in the folder with the same id (a
+     * new version copied next to the old one, refused while the old one was loaded) is loaded now.
+     */
+    private Optional<Path> replacement(String id) {
+        List<Path> candidates;
+        try (Stream<Path> files = Files.list(dir)) {
+            candidates = files.filter(PluginDirectoryWatcher::isPluginFile).sorted().toList();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Optional<Path> loaded = Optional.empty();
+        for (Path p : candidates) {
+            if (runtime.idOfFile(p).isEmpty() && runtime.idInFile(p).filter(id::equals).isPresent()
+                    && runtime.load(p).plugin() != null) {
+                loaded = Optional.of(p);
+            }
+        }
+        return loaded;
     }
 
     @Override

@@ -61,10 +61,7 @@ final class PluginRuntime implements AutoCloseable {
         PluginDescriptor d = checked.descriptor;
         Loaded existing = plugins.get(d.getPluginId());
         if (existing != null) {
-            return Outcome.failed(record(problem(file.toString(), Problem.Kind.DUPLICATE_PLUGIN,
-                    "plugin id '" + d.getPluginId() + "' is already loaded from " + existing.file() + " (version "
-                            + existing.info().version() + "); " + file + " is refused",
-                    "remove one of the two files, or reload the plugin to replace its version")));
+            return loadOver(existing, d, file, checked);
         }
         Generation g = start(d, checked.copy, file.toString());
         if (g.problem != null) {
@@ -73,6 +70,41 @@ final class PluginRuntime implements AutoCloseable {
         problems.addAll(registry.register(g.bindings));
         Loaded loaded = remember(d, file, checked.sha256, g);
         return Outcome.ok(loaded.info());
+    }
+
+    /**
+     * The one rule for a second file of a loaded plugin id: a higher version upgrades the plugin (the
+     * older file is named so it can be removed); the same version with the same content is the same
+     * plugin twice, and with other content is refused; a lower version is refused.
+     */
+    private Outcome loadOver(Loaded existing, PluginDescriptor d, Path file, Checked checked) {
+        String id = d.getPluginId();
+        String loadedVersion = existing.info().version();
+        int order = manager.getVersionManager().compareVersions(d.getVersion(), loadedVersion);
+        if (order > 0) {
+            Outcome upgraded = reload(id, file);
+            if (upgraded.plugin() != null) {
+                LOG.info("upgraded plugin '{}' {} -> {} from {}; the older file {} can be removed", id, loadedVersion, d.getVersion(), file,
+                        existing.file());
+            }
+            return upgraded;
+        }
+        String why;
+        String fix;
+        if (order == 0 && checked.sha256.equals(existing.info().sha256())) {
+            why = file + " is the same plugin '" + id + "' " + loadedVersion + " as the loaded " + existing.file();
+            fix = "remove one of the two copies";
+        } else if (order == 0) {
+            why = file + " has the id and version (" + id + " " + loadedVersion + ") of the loaded " + existing.file()
+                    + " but other content (SHA-256 " + checked.sha256.substring(0, 12) + " vs " + existing.info().sha256().substring(0, 12)
+                    + "); it is refused";
+            fix = "bump plugin.version in the new build (a higher version upgrades the loaded one), or remove one of the files";
+        } else {
+            why = file + " holds plugin '" + id + "' " + d.getVersion() + ", older than the loaded " + loadedVersion + " from "
+                    + existing.file() + "; it is refused";
+            fix = "remove the older file, or unload the newer plugin first";
+        }
+        return Outcome.failed(record(problem(file.toString(), Problem.Kind.DUPLICATE_PLUGIN, why, fix)));
     }
 
     /** Replaces a loaded plugin by the version in {@code file} (its own file when null). */
@@ -133,6 +165,12 @@ final class PluginRuntime implements AutoCloseable {
 
     synchronized Optional<Loaded> loaded(String pluginId) {
         return Optional.ofNullable(plugins.get(pluginId));
+    }
+
+    /** The plugin id a file declares (read from a private copy), or empty when it has no valid descriptor. */
+    synchronized Optional<String> idInFile(Path file) {
+        Checked c = check(file);
+        return c.problem == null ? Optional.of(c.descriptor.getPluginId()) : Optional.empty();
     }
 
     synchronized Optional<String> idOfFile(Path file) {

@@ -9,10 +9,23 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private final List<Problem> list = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Problem>> listeners = new CopyOnWriteArrayList<>();
 
     void add(Problem p) {
         list.add(p);
         LOG.warn("{}", p);
+        for (var l : listeners) {
+            try {
+                l.accept(p);
+            } catch (RuntimeException e) {
+                LOG.warn("a problem listener failed", e);
+            }
+        }
+    }
+
+    /** Called with each problem as it is recorded (after the list holds it). */
+    void onProblem(java.util.function.Consumer<Problem> listener) {
+        listeners.add(listener);
     }
 
     void addAll(List<Problem> ps) {

@@ -91,15 +91,49 @@ class BadPluginTest {
     }
 
     @Test
-    void twoPluginsWithOneIdKeepTheFirstAndNameBothFiles() throws IOException {
+    void aHigherVersionOfALoadedPluginUpgradesIt() throws IOException {
         Path dir = dirWithV1();
         Files.copy(TestPlugins.v2(), dir.resolve("b-second.jar"));
         try (Plugbench host = hostOver(dir)) {
+            assertThat(host.problems()).isEmpty();
+            assertThat(host.plugins()).singleElement().satisfies(p -> {
+                assertThat(p.version()).isEqualTo("2.0.0");
+                assertThat(p.file().getFileName().toString()).isEqualTo("b-second.jar");
+            });
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void anOlderVersionOrTheSameVersionWithOtherContentIsRefusedNamingBothFiles() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("versions"));
+        Files.copy(TestPlugins.v2(), dir.resolve("a-v2.jar"));
+        Files.copy(TestPlugins.v1(), dir.resolve("b-v1.jar"));
+        Files.copy(TestPlugins.v2(), dir.resolve("c-v2-copy.jar"));
+        TestPlugins.variant(dir.resolve("d-v1-changed.jar"), java.util.Map.of("NOTICE.txt", "other content, same version"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.0.0"));
+            assertThat(host.problems()).hasSize(3).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_PLUGIN));
+            assertThat(host.problems().get(0).message()).contains("b-v1.jar").contains("1.0.0, older than the loaded 2.0.0").contains("a-v2.jar");
+            assertThat(host.problems().get(1).message()).contains("c-v2-copy.jar is the same plugin 'probe-fixture' 2.0.0");
+            assertThat(host.problems().get(2).message()).contains("d-v1-changed.jar").contains("older");
+            assertThat(host.problems().get(0).fix()).contains("remove the older file");
+            stillServes(host);
+        }
+    }
+
+    @Test
+    void theSameVersionWithOtherContentIsRefusedWithTheFix() throws IOException {
+        Path dir = dirWithV1();
+        TestPlugins.variant(dir.resolve("b-v1-changed.jar"), java.util.Map.of("NOTICE.txt", "other content, same version"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.file().getFileName().toString()).isEqualTo("a-good.jar"));
             assertThat(host.problems()).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_PLUGIN);
-                assertThat(p.message()).contains("a-good.jar").contains("b-second.jar");
+                assertThat(p.message()).contains("b-v1-changed.jar has the id and version (probe-fixture 1.0.0) of the loaded")
+                        .contains("a-good.jar").contains("other content");
+                assertThat(p.fix()).contains("bump plugin.version");
             });
-            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.0"));
             stillServes(host);
         }
     }

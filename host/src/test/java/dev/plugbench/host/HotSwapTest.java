@@ -174,6 +174,35 @@ class HotSwapTest {
     }
 
     @Test
+    void directoryWatchUpgradesToANewerFileAndPicksUpAReplacementWhenTheLoadedFileIsRemoved() throws Exception {
+        Path file = pluginFile();
+        Path dir = file.getParent();
+        try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).watchPluginsDir(true).build()) {
+            java.util.concurrent.LinkedBlockingQueue<String> changes = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.LinkedBlockingQueue<Problem> problems = new java.util.concurrent.LinkedBlockingQueue<>();
+            host.onPluginChanged(changes::add);
+            host.onProblem(problems::add);
+            SpectralProbe probe = host.method(SpectralProbe.class, "frobenius");
+            // a changed build of the same version next to the loaded file: refused, with the fix, as it happens
+            Path sameVersion = TestPlugins.variant(dir.resolve("fixture-rebuilt.jar"), java.util.Map.of("NOTICE.txt", "rebuilt"));
+            Problem refused = problems.poll(20, TimeUnit.SECONDS);
+            assertThat(refused).as("the watcher reported the refused file").isNotNull();
+            assertThat(refused.message()).contains(sameVersion.getFileName().toString()).contains("other content");
+            assertThat(refused.fix()).contains("bump plugin.version");
+            // removing the loaded file picks up the one that was waiting
+            Files.delete(file);
+            assertThat(changes.poll(20, TimeUnit.SECONDS)).isEqualTo("probe-fixture");
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo(sameVersion));
+            assertThat(generation(probe)).isEqualTo(1.0);
+            // a higher version copied in upgrades the plugin
+            Files.copy(TestPlugins.v2(), dir.resolve("fixture-2.0.0.jar"));
+            assertThat(changes.poll(20, TimeUnit.SECONDS)).isEqualTo("probe-fixture");
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.0.0"));
+            assertThat(generation(probe)).isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void drillFindsNoFailedCallAndNoLeakedLoader() throws Exception {
         Path file = pluginFile();
         try (Plugbench host = Plugbench.builder().pluginsDir(file.getParent()).discoverClasspath(false).build()) {

@@ -112,7 +112,11 @@ final class BenchCommand implements Callable<Integer> {
     private void watch(Plugbench host, Harness harness, RunSpec run, ConsoleProgress progress, PrintWriter out, PrintWriter err)
             throws InterruptedException {
         err.println("watching " + plugins.pluginsDir() + " for plugin changes (Ctrl-C to stop)");
+        host.onProblem(p -> err.println("refused: " + p.message() + "\n  fix: " + p.fix()));
         host.onPluginChanged(pluginId -> {
+            err.println(host.plugins().stream().filter(p -> p.id().equals(pluginId)).findFirst()
+                    .map(p -> "plugin '" + p.id() + "' " + p.version() + " is loaded from " + p.file())
+                    .orElse("plugin '" + pluginId + "' is unloaded (its file was removed)"));
             Set<String> ids = host.allMethods().stream().filter(m -> m.family().equals(family) && m.pluginId().equals(pluginId))
                     .map(RegisteredMethod::id).collect(Collectors.toSet());
             if (ids.isEmpty()) {
