@@ -3,16 +3,20 @@ package dev.plugbench.host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pf4j.CompoundPluginDescriptorFinder;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DevelopmentPluginLoader;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.JarPluginLoader;
+import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginStatusProvider;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.util.FileUtils;
 
 /**
@@ -49,6 +53,31 @@ final class HostPluginManager extends DefaultPluginManager {
             expr = ">=" + expr;
         }
         return getVersionManager().checkVersionConstraint(getSystemVersion(), expr);
+    }
+
+    /**
+     * PF4J's finders (plugin.properties, then the manifest), except that a development folder's
+     * descriptor is read from {@code target/classes/plugin.properties} when the build wrote one: the
+     * plugin profile filters it from the module's own (so {@code plugin.version=${project.version}}
+     * keeps the version in the POM alone), and the unfiltered file at the folder's root would carry
+     * the placeholder.
+     */
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return new CompoundPluginDescriptorFinder()
+                .add(new PropertiesPluginDescriptorFinder() {
+                    @Override
+                    protected Path getPropertiesPath(Path pluginPath, String propertiesFileName) {
+                        if (Files.isDirectory(pluginPath)) {
+                            Path built = pluginPath.resolve("target").resolve("classes").resolve(propertiesFileName);
+                            if (Files.isRegularFile(built)) {
+                                return built;
+                            }
+                        }
+                        return super.getPropertiesPath(pluginPath, propertiesFileName);
+                    }
+                })
+                .add(new ManifestPluginDescriptorFinder());
     }
 
     @Override
