@@ -45,6 +45,11 @@ final class HostPluginManager extends DefaultPluginManager {
 
     /** Whether this host's API version satisfies a plugin's {@code requires} expression. */
     boolean satisfies(String requires) {
+        return satisfies(getSystemVersion(), requires);
+    }
+
+    /** Whether {@code apiVersion} satisfies {@code requires} ("*" or empty: any; a bare version: at least it). */
+    static boolean satisfies(String apiVersion, String requires) {
         String expr = requires == null ? "" : requires.trim();
         if (expr.isEmpty() || expr.equals("*")) {
             return true;
@@ -52,7 +57,7 @@ final class HostPluginManager extends DefaultPluginManager {
         if (expr.matches("^\\d+\\.\\d+\\.\\d+$")) {
             expr = ">=" + expr;
         }
-        return getVersionManager().checkVersionConstraint(getSystemVersion(), expr);
+        return new org.pf4j.DefaultVersionManager().checkVersionConstraint(apiVersion, expr);
     }
 
     /**

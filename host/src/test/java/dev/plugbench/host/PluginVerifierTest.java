@@ -1,0 +1,119 @@
+package dev.plugbench.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugbench.host.cli.Main;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify-plugin}: the fixture passes; each defect a built plugin can have is an error that names it. */
+class PluginVerifierTest {
+    @TempDir
+    Path tmp;
+
+    /** Copies v1 with some entries' bytes replaced or added. */
+    private Path variant(String name, Map<String, byte[]> replaced) throws IOException {
+        Path target = tmp.resolve(name);
+        try (JarFile in = new JarFile(TestPlugins.v1().toFile()); OutputStream os = Files.newOutputStream(target);
+             JarOutputStream out = new JarOutputStream(os)) {
+            Map<String, byte[]> pending = new java.util.LinkedHashMap<>(replaced);
+            for (JarEntry e : Collections.list(in.entries())) {
+                out.putNextEntry(new JarEntry(e.getName()));
+                byte[] r = pending.remove(e.getName());
+                if (r != null) {
+                    out.write(r);
+                } else {
+                    try (InputStream is = in.getInputStream(e)) {
+                        is.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> e : pending.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    private static byte[] entry(String name) throws IOException {
+        try (JarFile in = new JarFile(TestPlugins.v1().toFile()); InputStream is = in.getInputStream(in.getEntry(name))) {
+            return is.readAllBytes();
+        }
+    }
+
+    private static List<String> errors(PluginVerifier.Report r) {
+        return r.findings().stream().filter(f -> f.level() == PluginVerifier.Finding.Level.ERROR).map(Object::toString).toList();
+    }
+
+    @Test
+    void theFixturePassesEveryCheckAndItsMethodAnswers() {
+        PluginVerifier.Report r = PluginVerifier.verify(TestPlugins.v1(), Optional.empty());
+        assertThat(errors(r)).isEmpty();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).extracting(Object::toString).anyMatch(f -> f.startsWith("OK references:"))
+                .anyMatch(f -> f.startsWith("OK sample call: spectral/frobenius"));
+    }
+
+    @Test
+    void aReferenceToAMemberTheContractDoesNotHaveIsFoundInTheBytecode() throws IOException {
+        byte[] probe = entry("dev/plugbench/fixture/FrobeniusProbe.class");
+        String text = new String(probe, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("integer");
+        byte[] patched = text.replace("integer", "integar").getBytes(StandardCharsets.ISO_8859_1);
+        PluginVerifier.Report r = PluginVerifier.verify(variant("newer-api.jar", Map.of("dev/plugbench/fixture/FrobeniusProbe.class", patched)),
+                Optional.empty());
+        assertThat(r.passed()).isFalse();
+        assertThat(errors(r)).anyMatch(e -> e.contains("dev.plugbench.fixture.FrobeniusProbe uses dev.plugbench.api.Params.integar(Ljava/lang/String;)I")
+                && e.contains("which this host's contract and toolkit do not have"));
+    }
+
+    @Test
+    void bundledHostClassesAMissingIndexedClassAndAnExcludedApiRangeAreErrors() throws IOException {
+        byte[] pf4jExtension;
+        try (InputStream in = PluginVerifierTest.class.getClassLoader().getResourceAsStream("org/pf4j/Extension.class")) {
+            pf4jExtension = in.readAllBytes();
+        }
+        Path broken = variant("broken.jar", Map.of(
+                "org/pf4j/Extension.class", pf4jExtension,
+                "META-INF/extensions.idx", "dev.plugbench.fixture.FrobeniusProbe\ndev.plugbench.fixture.Missing\n".getBytes(StandardCharsets.UTF_8),
+                "plugin.properties", TestPlugins.properties("plugin.requires", ">=9.0.0").getBytes(StandardCharsets.UTF_8)));
+        List<String> errors = errors(PluginVerifier.verify(broken, Optional.empty()));
+        assertThat(errors).anyMatch(e -> e.startsWith("ERROR bundled classes: 1 classes of org.pf4j.* are bundled") && e.contains("provided"));
+        assertThat(errors).anyMatch(e -> e.startsWith("ERROR extension index: it lists dev.plugbench.fixture.Missing"));
+        assertThat(errors).anyMatch(e -> e.startsWith("ERROR api range: plugin.requires '>=9.0.0' excludes this host's API"));
+    }
+
+    @Test
+    void aMethodIdAnInstalledPluginAlreadyProvidesIsAnErrorAndTheCommandExitsOne() throws IOException {
+        Path installed = Files.createDirectories(tmp.resolve("installed"));
+        Files.copy(TestPlugins.v1(), installed.resolve("probe-fixture.jar"));
+        Path copy = variant("copy.jar", Map.of("plugin.properties", TestPlugins.properties("plugin.id", "fixture-copy").getBytes(StandardCharsets.UTF_8)));
+        StringWriter out = new StringWriter();
+        int code = Main.execute(new String[] {"verify-plugin", copy.toString(), "--plugins", installed.toString()}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR method ids: spectral/frobenius is already provided by the installed plugin probe-fixture 1.0.0")
+                .contains("FAIL " + copy);
+        int ok = Main.execute(new String[] {"verify-plugin", TestPlugins.v1().toString(), "--plugins", installed.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        assertThat(ok).as("the installed plugin's own methods do not clash with a new version of it").isZero();
+    }
+}
