@@ -1,5 +1,6 @@
 package dev.plugbench.plugins.latent;
 
+import dev.plugbench.toolkit.linalg.Buffers;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,7 @@ public final class BatchOmp {
      * @param dictionary C x K, columns of unit norm (not checked here: the caller normalises)
      */
     public BatchOmp(INDArray dictionary) {
-        this(Latents.rowMajor(dictionary.transpose()), (int) dictionary.columns(), (int) dictionary.rows());
+        this(Buffers.rowMajor(dictionary.transpose()), (int) dictionary.columns(), (int) dictionary.rows());
     }
 
     /**
@@ -77,7 +78,7 @@ public final class BatchOmp {
         int n = (int) latents.rows();
         int[] support = new int[n * sparsity];
         double[] coefficients = new double[n * sparsity];
-        double[] z = Latents.rowMajor(latents);
+        double[] z = Buffers.rowMajor(latents);
         int tasks = tasks(n, sparsity);
         if (tasks == 1) {
             codeRows(z, 0, n, sparsity, support, coefficients);

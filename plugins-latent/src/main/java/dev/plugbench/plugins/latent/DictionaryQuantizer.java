@@ -3,6 +3,7 @@ package dev.plugbench.plugins.latent;
 import dev.plugbench.api.latent.Quantization;
 import dev.plugbench.api.latent.QuantizerShape;
 import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.linalg.Buffers;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,9 +81,9 @@ final class DictionaryQuantizer extends StraightThroughQuantizer {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
         int k = shape.codebookSize();
-        double[] z = Latents.rowMajor(q.latents());
-        double[] zq = Latents.rowMajor(q.reconstruction());
-        double[] coef = Latents.rowMajor(q.coefficients());
+        double[] z = Buffers.rowMajor(q.latents());
+        double[] zq = Buffers.rowMajor(q.reconstruction());
+        double[] coef = Buffers.rowMajor(q.coefficients());
         int[][] codes = q.codes();
         count(codes);
         if (rule == Update.GRADIENT) {

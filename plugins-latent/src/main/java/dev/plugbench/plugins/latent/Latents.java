@@ -4,7 +4,6 @@ import dev.plugbench.api.latent.Quantization;
 import dev.plugbench.api.latent.QuantizerShape;
 import java.util.Arrays;
 import java.util.Objects;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Checks shared by every quantizer: the latents' shape and finiteness, and the straight-through gradient. */
@@ -44,15 +43,6 @@ final class Latents {
         INDArray commitment = q.latents().castTo(reconstructionGradient.dataType())
                 .sub(q.reconstruction().castTo(reconstructionGradient.dataType())).muli(scale);
         return reconstructionGradient.add(commitment);
-    }
-
-    /** The entries of {@code array} (n x C) as row-major doubles, in a new Java array. */
-    static double[] rowMajor(INDArray array) {
-        INDArray z = array.dataType() == DataType.DOUBLE ? array : array.castTo(DataType.DOUBLE);
-        if (z.isView() || z.ordering() != 'c' || z.data().length() != z.length()) {
-            z = z.dup('c');
-        }
-        return z.data().asDouble();
     }
 
     /** mean((z - z_q)^2). */

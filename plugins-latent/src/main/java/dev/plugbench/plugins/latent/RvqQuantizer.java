@@ -2,6 +2,7 @@ package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
 import dev.plugbench.api.latent.QuantizerShape;
+import dev.plugbench.toolkit.linalg.Buffers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +51,7 @@ final class RvqQuantizer extends StraightThroughQuantizer {
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
-        double[] residual = Latents.rowMajor(q.latents());
+        double[] residual = Buffers.rowMajor(q.latents());
         count(q.codes());
         for (int s = 0; s < stages.length; s++) {
             int[] codes = new int[n];

@@ -2,6 +2,7 @@ package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
 import dev.plugbench.api.latent.QuantizerShape;
+import dev.plugbench.toolkit.linalg.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** VQ with an {@link EmaCodebook}: nearest codeword, commitment beta, straight-through; no codebook gradient. */
@@ -29,7 +30,7 @@ final class VqEmaQuantizer extends StraightThroughQuantizer {
             codes[i] = q.codes()[i][0];
         }
         count(q.codes());
-        ema.learn(Latents.rowMajor(q.latents()), n, codes);
+        ema.learn(Buffers.rowMajor(q.latents()), n, codes);
     }
 
     long restarts() {

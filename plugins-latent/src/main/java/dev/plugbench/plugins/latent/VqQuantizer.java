@@ -2,6 +2,7 @@ package dev.plugbench.plugins.latent;
 
 import dev.plugbench.api.latent.Quantization;
 import dev.plugbench.api.latent.QuantizerShape;
+import dev.plugbench.toolkit.linalg.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,7 +32,7 @@ final class VqQuantizer extends StraightThroughQuantizer {
     public void update(Quantization q) {
         int n = (int) q.latents().rows();
         int c = shape.latentDim();
-        double[] z = Latents.rowMajor(q.latents());
+        double[] z = Buffers.rowMajor(q.latents());
         double[] g = new double[codebook.words.length];
         double scale = -2.0 / ((double) n * c);
         count(q.codes());
