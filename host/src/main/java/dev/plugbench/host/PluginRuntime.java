@@ -218,6 +218,13 @@ final class PluginRuntime implements AutoCloseable {
                     "a plugin needs plugin.properties (plugin.id, plugin.version) at its root, or Plugin-Id and Plugin-Version"
                             + " in its MANIFEST; a corrupt or truncated file reads the same: rebuild it"));
         }
+        if (!d.getDependencies().isEmpty()) {
+            return new Checked(null, null, null, problem(d.getPluginId(), Problem.Kind.CORRUPT_PLUGIN,
+                    "plugin " + d.getPluginId() + " (" + subject + ") declares plugin.dependencies " + d.getDependencies()
+                            + ": plugin-to-plugin dependencies are not supported (each plugin hot-swaps alone, and a dependent would pin"
+                            + " its dependency's class loader)",
+                    "put the shared code in the plugin's own lib/ (or shade it), and remove plugin.dependencies"));
+        }
         if (!manager.satisfies(d.getRequires())) {
             return new Checked(null, null, null, problem(d.getPluginId(), Problem.Kind.INCOMPATIBLE_API,
                     "plugin " + d.getPluginId() + " " + d.getVersion() + " (" + subject + ") requires API '" + d.getRequires()

@@ -144,6 +144,11 @@ public final class PluginVerifier {
                 out.add(new Finding(Finding.Level.WARNING, "descriptor", key + " is missing", "add it: reports and listings show it"));
             }
         }
+        if (!p.getProperty("plugin.dependencies", "").isBlank()) {
+            out.add(error("descriptor", "plugin.dependencies '" + p.getProperty("plugin.dependencies") + "': plugin-to-plugin dependencies "
+                    + "are not supported", "put the shared code in the plugin's own lib/ (or shade it), and remove plugin.dependencies"));
+            ok = false;
+        }
         String requires = p.getProperty("plugin.requires", "");
         if (!requires.isBlank() && !HostPluginManager.satisfies(ApiVersion.VERSION, requires)) {
             out.add(error("api range", "plugin.requires '" + requires + "' excludes this host's API " + ApiVersion.VERSION,

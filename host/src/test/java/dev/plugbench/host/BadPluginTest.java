@@ -139,6 +139,20 @@ class BadPluginTest {
     }
 
     @Test
+    void aPluginThatDependsOnAnotherPluginIsRefusedClearly() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("deps"));
+        TestPlugins.variant(dir.resolve("needs-other.jar"), java.util.Map.of("plugin.properties",
+                TestPlugins.properties("plugin.requires", ">=0.1.0 & <1.0.0") + "plugin.dependencies=other-plugin\n"));
+        try (Plugbench host = hostOver(dir)) {
+            assertThat(host.plugins()).isEmpty();
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.message()).contains("plugin-to-plugin dependencies are not supported").contains("other-plugin");
+                assertThat(p.fix()).contains("lib/");
+            });
+        }
+    }
+
+    @Test
     void pluginWithoutExtensionIndexIsReported() throws IOException {
         Path dir = dirWithV1();
         TestPlugins.variant(dir.resolve("b-empty.jar"), Map.of(INDEX, "", "plugin.properties", TestPlugins.properties("plugin.id", "empty-fixture")));
