@@ -49,20 +49,10 @@ class ConformanceTest {
     }
 
     @Nested
-    class ProjectedTraceNtkConformance extends SurrogateFeatureSpaceContract {
+    class ProjectedTraceNtkConformance extends ProjectedKernelConformance {
         @Override
         protected SurrogateFeatureSpace method() {
             return new ProjectedTraceNtk();
-        }
-
-        @Override
-        protected Params params() {
-            return method().info().bind(Map.of("k", 16));
-        }
-
-        @Override
-        protected boolean randomised() {
-            return true;
         }
     }
 
@@ -91,12 +81,21 @@ class ConformanceTest {
     }
 
     @Nested
-    class TrakKernelConformance extends SurrogateFeatureSpaceContract {
+    class TrakKernelConformance extends ProjectedKernelConformance {
         @Override
         protected SurrogateFeatureSpace method() {
             return new TrakKernel();
         }
 
+        /** TRAK's query rows use the predicted class and its training rows the label: K(X, X) is not symmetric by design. */
+        @Override
+        protected boolean symmetricGram() {
+            return false;
+        }
+    }
+
+    /** The kernels that project gradients: a small k, and seeds that must matter. */
+    abstract static class ProjectedKernelConformance extends SurrogateFeatureSpaceContract {
         @Override
         protected Params params() {
             return method().info().bind(Map.of("k", 16));
@@ -105,12 +104,6 @@ class ConformanceTest {
         @Override
         protected boolean randomised() {
             return true;
-        }
-
-        /** TRAK's query rows use the predicted class and its training rows the label: K(X, X) is not symmetric by design. */
-        @Override
-        protected boolean symmetricGram() {
-            return false;
         }
     }
 }
