@@ -8,30 +8,15 @@ import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
 import dev.plugbench.host.bench.TaskResult;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * sdk-docs/getting-started.md as code: its files are taken from the page's blocks as written,
@@ -66,57 +51,22 @@ class GettingStartedTest {
         List<String[]> blocks = blocks();
         String pom = only(blocks, "xml", "<artifactId>stable-rank</artifactId>");
         String version = pom.replaceAll("(?s).*<artifactId>stable-rank</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
-        String properties = only(blocks, "properties", "plugin.id=stable-rank").replace("${project.version}", version);
+        String properties = only(blocks, "properties", "plugin.id=stable-rank");
         String probe = only(blocks, "java", "class StableRankProbe");
         String kitTest = only(blocks, "java", "class StableRankProbeTest");
 
         Path src = Files.createDirectories(tmp.resolve("src/org/example"));
         Files.writeString(src.resolve("StableRankProbe.java"), probe);
         Files.writeString(src.resolve("StableRankProbeTest.java"), kitTest);
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int compiled = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve("StableRankProbe.java").toString(), src.resolve("StableRankProbeTest.java").toString());
-        assertThat(compiled).as("the page's Java compiles against the installed API, toolkit and kit").isZero();
-        assertThat(classes.resolve("META-INF/extensions.idx")).as("PF4J's processor indexed the @Extension").exists();
-
-        // the page's conformance test passes
-        List<String> failures = new ArrayList<>();
+        Path classes = tmp.resolve("classes");
+        OutsiderBuild.compile(tmp.resolve("src"), classes);
         int[] passed = new int[1];
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Class<?> test = loader.loadClass("org.example.StableRankProbeTest");
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(test)).build(),
-                    new TestExecutionListener() {
-                        @Override
-                        public void executionFinished(TestIdentifier id, TestExecutionResult r) {
-                            if (id.isTest()) {
-                                if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                                    passed[0]++;
-                                } else {
-                                    failures.add(id.getDisplayName() + ": " + r.getThrowable().map(Throwable::getMessage).orElse(""));
-                                }
-                            }
-                        }
-                    });
-        }
-        assertThat(failures).isEmpty();
+        assertThat(OutsiderBuild.runTests(classes, "org.example.StableRankProbeTest", passed)).isEmpty();
         assertThat(passed[0]).isEqualTo(8);
 
         // packaged as the plugin profile would, verified, benchmarked
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        Path jar = plugins.resolve("stable-rank-" + version + ".jar");
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
-            out.putNextEntry(new JarEntry("plugin.properties"));
-            out.write(properties.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith("Test.class")).toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                    out.write(Files.readAllBytes(f));
-                    out.closeEntry();
-                }
-            }
-        }
+        Path jar = OutsiderBuild.packageJar(classes, properties, version, plugins.resolve("stable-rank-" + version + ".jar"));
         PluginVerifier.Report report = PluginVerifier.verify(jar, Optional.empty());
         assertThat(report.passed()).as(report.findings().toString()).isTrue();
         try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).build()) {

@@ -64,9 +64,12 @@ record ClassReferences(Set<String> classes, List<Member> members) {
                 classes.add(name.startsWith("[") ? elementType(name) : name);
             } else if (tag[i] == 9 || tag[i] == 10 || tag[i] == 11) {
                 String owner = utf8[a[a[i]]];
+                owner = owner.startsWith("[") ? elementType(owner) : owner;
+                if (owner == null) {
+                    continue; // a member of a primitive array (double[].clone()): nothing of the host's
+                }
                 int nameAndType = b[i];
-                members.add(new Member(owner.startsWith("[") ? elementType(owner) : owner, utf8[a[nameAndType]], utf8[b[nameAndType]],
-                        tag[i] == 9));
+                members.add(new Member(owner, utf8[a[nameAndType]], utf8[b[nameAndType]], tag[i] == 9));
             }
         }
         classes.remove(null);
