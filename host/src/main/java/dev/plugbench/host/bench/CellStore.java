@@ -24,18 +24,38 @@ final class CellStore {
         this.dir = dir;
     }
 
-    Optional<CellResult> load(CellDescription cell) throws IOException {
+    /**
+     * The stored row of {@code cell}, if it can be reused: a file that does not parse, whose digest
+     * does not match its content (edited or damaged), or whose cell failed is not reused, and
+     * {@code rejected} is told why (the cell then runs again and its file is rewritten).
+     */
+    Optional<CellResult> load(CellDescription cell, java.util.function.BiConsumer<Path, String> rejected) throws IOException {
         Path f = dir.resolve(cell.fileName());
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        Map<String, Object> m = Json.read(f);
+        Map<String, Object> m;
+        try {
+            m = Json.read(f);
+        } catch (IOException e) {
+            rejected.accept(f, "it does not parse as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return Optional.empty();
+        }
         if (!cell.key().equals(m.get("key"))) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> row = (Map<String, Object>) m.get("row");
-        return Optional.of(Json.cell(row));
+        if (row == null || !digest(cell.key(), row).equals(m.get("digest"))) {
+            rejected.accept(f, "its content does not match its digest (edited or damaged)");
+            return Optional.empty();
+        }
+        CellResult r = Json.cell(row);
+        if (r.failed()) {
+            rejected.accept(f, "the cell failed last time (" + r.error() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(r);
     }
 
     void save(CellDescription cell, CellResult result) throws IOException {
@@ -43,8 +63,26 @@ final class CellStore {
         m.put("key", cell.key());
         m.put("computes", cell.computes());
         m.put("cell", cell.toJson());
-        m.put("row", Json.row(result));
+        Map<String, Object> row = Json.row(result);
+        m.put("row", row);
+        m.put("digest", digest(cell.key(), row));
         AtomicFiles.write(dir.resolve(cell.fileName()), Json.bytes(m));
+    }
+
+    /**
+     * SHA-256 of the key and the row as compact JSON: catches a damaged or hand-edited cell file (an
+     * accident), not an adversary, who can rewrite the digest too.
+     */
+    static String digest(String key, Map<String, Object> row) throws IOException {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("key", key);
+        content.put("row", row);
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(Json.COMPACT.writeValueAsBytes(content));
+            return java.util.HexFormat.of().formatHex(h);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -58,7 +96,12 @@ final class CellStore {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                Map<String, Object> m = Json.read(f);
+                Map<String, Object> m;
+                try {
+                    m = Json.read(f);
+                } catch (IOException e) {
+                    continue; // a damaged file: load() names it when its cell is asked for, and the cell runs again
+                }
                 Object computes = m.get("computes");
                 Object key = m.get("key");
                 if (computes instanceof String c && key instanceof String k && k.startsWith(c + "|")) {

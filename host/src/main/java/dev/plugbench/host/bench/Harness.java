@@ -156,7 +156,7 @@ public final class Harness {
         CellStore store = new CellStore(dir.resolve("cells"));
         try {
             checkResumable(dir, task, spec);
-            Planner.Plan plan = planner.plan(task, spec, methods, store);
+            Planner.Plan plan = planner.plan(task, spec, methods, store, listener);
             plan.changed().forEach((method, change) -> listener.producerChanged(task.name(), method, change.reason(), change.cells()));
             listener.taskStarted(task.name(), plan.cells().size(), plan.cells().size() - plan.todo().size());
             CellResult[] rows = plan.rows();

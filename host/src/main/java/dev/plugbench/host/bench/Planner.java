@@ -60,12 +60,13 @@ final class Planner {
     }
 
     /** The plan: on a resume, stored cells of the same identity are read back; the rest run. */
-    <M extends Method> Plan plan(BenchTask<M> task, RunSpec spec, List<RegisteredMethod<M>> methods, CellStore store) throws IOException {
+    <M extends Method> Plan plan(BenchTask<M> task, RunSpec spec, List<RegisteredMethod<M>> methods, CellStore store,
+                                 ProgressListener listener) throws IOException {
         List<CellDescription> cells = cells(task, spec, methods);
         CellResult[] rows = new CellResult[cells.size()];
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            rows[i] = spec.resume() ? store.load(cells.get(i)).orElse(null) : null;
+            rows[i] = spec.resume() ? store.load(cells.get(i), (file, why) -> listener.cellRecomputed(task.name(), file, why)).orElse(null) : null;
             if (rows[i] == null) {
                 todo.add(i);
             }

@@ -20,6 +20,10 @@ public interface ProgressListener {
     default void producerChanged(String task, String method, String change, int cells) {
     }
 
+    /** On a resume, a stored cell is not reused but run again: {@code why} (a damaged or edited file, a failed cell). */
+    default void cellRecomputed(String task, java.nio.file.Path file, String why) {
+    }
+
     /** A task was skipped, with the reason. */
     default void taskSkipped(String task, String reason) {
     }

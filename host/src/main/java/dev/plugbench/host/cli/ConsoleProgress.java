@@ -62,6 +62,11 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void cellRecomputed(String task, java.nio.file.Path file, String why) {
+        err.printf("[%s] %s is not reused: %s; the cell runs again%n", task, file, why);
+    }
+
+    @Override
     public void taskSkipped(String task, String reason) {
         err.printf("[%s] skipped: %s%n", task, reason);
     }

@@ -156,6 +156,44 @@ class HarnessTest {
     }
 
     @Test
+    void aResumeRecomputesEditedDamagedAndFailedCellsAndSaysWhich() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type(), MisbehavingProbes.Throwing.class)) {
+            Harness h = new Harness(host);
+            RunSpec spec = spec("integrity").withQuick(true);
+            TaskResult first = h.run(spec).get(0);
+            assertThat(first.rows()).hasSize(6);
+            Path cells = first.directory().resolve("cells");
+            List<Path> good = new java.util.ArrayList<>();
+            try (var files = Files.list(cells)) {
+                for (Path f : files.sorted().toList()) {
+                    if (!Files.readString(f).contains("\"error\"")) {
+                        good.add(f);
+                    }
+                }
+            }
+            assertThat(good).hasSizeGreaterThanOrEqualTo(2);
+            // a hand-edited metric and a truncated file
+            String edited = Files.readString(good.get(0)).replaceFirst("(\"train_loss\" : )[0-9.eE-]+", "$1999");
+            assertThat(edited).contains("999");
+            Files.writeString(good.get(0), edited);
+            Files.writeString(good.get(1), Files.readString(good.get(1)).substring(0, 40));
+            List<String> recomputed = new java.util.ArrayList<>();
+            TaskResult resumed = h.run(spec.withResume(true), new ProgressListener() {
+                @Override
+                public void cellRecomputed(String task, Path file, String why) {
+                    recomputed.add(file.getFileName() + ": " + why);
+                }
+            }).get(0);
+            assertThat(recomputed).hasSize(4)
+                    .anyMatch(r -> r.startsWith(good.get(0).getFileName() + ": its content does not match its digest"))
+                    .anyMatch(r -> r.startsWith(good.get(1).getFileName() + ": it does not parse"))
+                    .filteredOn(r -> r.contains("the cell failed last time")).hasSize(2);
+            assertThat(metricsByCell(resumed)).isEqualTo(metricsByCell(first));
+            assertThat(resumed.rows()).noneMatch(c -> c.metrics().containsValue(999.0));
+        }
+    }
+
+    @Test
     void resultsValidateAgainstTheSchemaAndTheReportsAreWritten() throws IOException {
         try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
             TaskResult r = new Harness(host).run(spec("files").withQuick(true)).get(0);
