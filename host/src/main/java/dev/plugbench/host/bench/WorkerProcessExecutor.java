@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerProcessExecutor implements CellExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcessExecutor.class);
+    /** How long past the cell's own limit the parent waits for a worker's answer before killing it. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
     private final List<PluginInfo> plugins;
     private final boolean classpathMethods;
     private final int workers;
@@ -82,10 +84,16 @@ final class WorkerProcessExecutor implements CellExecutor {
                 CellDescription cell = cells.get(i);
                 CellResult row;
                 try {
-                    row = worker.run(i, cell);
+                    row = worker.run(i, cell, timeout.plus(ANSWER_MARGIN));
+                    if (row.failed() && row.error().startsWith("timed out")) {
+                        // the runaway call may still be spinning in that JVM: retire it so that later cells get a fresh one
+                        worker.kill();
+                        worker = null;
+                    }
                 } catch (IOException e) {
-                    row = CellRunner.failed(cell, System.nanoTime(), "the worker JVM died while running this cell: " + e.getMessage());
-                    worker.close();
+                    row = CellRunner.failed(cell, System.nanoTime(), "the worker JVM stopped while running this cell: " + e.getMessage()
+                            + " (System.exit, a crash or out of memory in the method); the other cells go on in a new worker");
+                    worker.kill();
                     worker = null;
                 }
                 onResult.accept(i, row);
@@ -118,10 +126,11 @@ final class WorkerProcessExecutor implements CellExecutor {
             hello.put("classpath_methods", classpathMethods);
             hello.put("cell_timeout_seconds", timeout.toSeconds());
             h.send(hello);
-            Map<String, Object> ready = h.receive();
-            if (!"ready".equals(ready.get("type"))) {
-                h.close();
-                throw new IllegalStateException("a worker JVM could not build its host: " + ready.get("message"));
+            Map<String, Object> ready = h.receive(Duration.ofMinutes(2));
+            if (ready == null || !"ready".equals(ready.get("type"))) {
+                h.kill();
+                throw new IllegalStateException("a worker JVM could not build its host: " + (ready == null ? "no answer in 2 minutes"
+                        : ready.get("message")));
             }
             return h;
         } catch (IOException e) {
@@ -129,25 +138,50 @@ final class WorkerProcessExecutor implements CellExecutor {
         }
     }
 
-    /** One worker process and its two streams. */
+    /** One worker process: its input, and a reader thread that queues its protocol lines. */
     private static final class WorkerHandle implements AutoCloseable {
+        private static final Map<String, Object> EOF = Map.of("type", "eof");
         private final Process process;
         private final OutputStream in;
-        private final BufferedReader out;
+        private final BlockingQueue<Map<String, Object>> answers = new LinkedBlockingQueue<>();
 
         WorkerHandle(Process process) {
             this.process = process;
             this.in = process.getOutputStream();
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(this::read, "plugbench-worker-reader-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
         }
 
-        CellResult run(int index, CellDescription cell) throws IOException {
+        /** Queues every protocol line; other lines (native banners) go to the debug log. */
+        private void read() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith(Worker.PREFIX)) {
+                        answers.add(Worker.read(line.substring(Worker.PREFIX.length())));
+                    } else {
+                        LOG.debug("worker: {}", line);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("worker output closed", e);
+            } finally {
+                answers.add(EOF);
+            }
+        }
+
+        CellResult run(int index, CellDescription cell, Duration deadline) throws IOException {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "cell");
             m.put("index", index);
             m.put("cell", cell.toJson());
             send(m);
-            Map<String, Object> answer = receive();
+            Map<String, Object> answer = receive(deadline);
+            if (answer == null) {
+                kill();
+                return CellRunner.failed(cell, System.nanoTime(), "the worker JVM did not answer within " + deadline.toSeconds()
+                        + " s and was killed");
+            }
             if (!"row".equals(answer.get("type")) || ((Number) answer.get("index")).intValue() != index) {
                 throw new IOException("unexpected answer " + answer.get("type") + (answer.containsKey("message") ? ": " + answer.get("message") : ""));
             }
@@ -161,15 +195,20 @@ final class WorkerProcessExecutor implements CellExecutor {
             in.flush();
         }
 
-        /** The next protocol line; other lines (native banners) go to the debug log. */
-        Map<String, Object> receive() throws IOException {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith(Worker.PREFIX)) {
-                    return Worker.read(line.substring(Worker.PREFIX.length()));
-                }
-                LOG.debug("worker: {}", line);
+        /** The next protocol message, null after {@code deadline}; an IOException when the worker exited. */
+        Map<String, Object> receive(Duration deadline) throws IOException {
+            Map<String, Object> m;
+            try {
+                m = answers.poll(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the worker");
             }
-            throw new IOException("the worker JVM exited (status " + exitStatus() + ")");
+            if (m == EOF) {
+                answers.add(EOF);
+                throw new IOException("the worker JVM exited (status " + exitStatus() + ")");
+            }
+            return m;
         }
 
         private String exitStatus() {
@@ -179,6 +218,11 @@ final class WorkerProcessExecutor implements CellExecutor {
                 Thread.currentThread().interrupt();
                 return "unknown";
             }
+        }
+
+        /** Ends the worker now, whatever it is doing. */
+        void kill() {
+            process.destroyForcibly();
         }
 
         @Override

@@ -55,4 +55,35 @@ final class MisbehavingProbes {
             throw new IllegalStateException("interrupted");
         }
     }
+
+    /** Ends the JVM it runs in, as a careless or hostile plugin may. Only ever run in a worker JVM. */
+    public static final class Exiting implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("exiting", FAMILY, "calls System.exit", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            System.exit(3);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** Spins forever and ignores interrupts: the worst runaway. Only ever run in a worker JVM. */
+    public static final class Spinning implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("spinning", FAMILY, "spins forever", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            long n = 0;
+            while (n >= 0) {
+                n = (n + 1) % 1_000_000;
+            }
+            throw new IllegalStateException("unreachable");
+        }
+    }
 }
