@@ -121,4 +121,28 @@ class CliTest {
             assertThat(r.out()).as(command).startsWith("Usage: plugbench " + command).contains("--help");
         }
     }
+
+    @Test
+    void benchExitCodesSayWhatWentWrong() throws Exception {
+        // 3: some cells failed (a probe that always throws), results still written
+        Path plugins = pluginsDir();
+        dev.plugbench.host.bench.TestPluginJars.of(plugins, "throwing", dev.plugbench.host.bench.MisbehavingProbes.Throwing.class);
+        Run failed = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o3").toString(),
+                "--plugins", plugins.toString());
+        assertThat(failed.code()).as(failed.err()).isEqualTo(3);
+        assertThat(failed.err()).contains("1 cell(s) failed");
+        assertThat(tmp.resolve("o3/digits-drift/results.json")).exists();
+        // 4: a refused plugin, printed with its fix
+        Files.writeString(plugins.resolve("broken.zip"), "not a zip");
+        Run refused = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--methods", "frobenius",
+                "--out", tmp.resolve("o4").toString(), "--plugins", plugins.toString());
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err()).contains("plugin problem(s)").contains("broken.zip").contains("fix:");
+        // 4: a missing plugins folder; 1: an empty --out
+        Run missing = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o5").toString(),
+                "--plugins", tmp.resolve("nowhere").toString());
+        assertThat(missing.code()).isEqualTo(4);
+        assertThat(missing.err()).contains("does not exist");
+        assertThat(run("bench", "spectral", "--out", "", "--plugins", plugins.toString()).code()).isEqualTo(1);
+    }
 }

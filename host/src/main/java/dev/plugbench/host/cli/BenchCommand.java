@@ -79,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
         } else if (watch) {
             throw new Main.UserError("--watch needs a plugins directory; " + dir + " does not exist", "give --plugins DIR");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new Main.UserError("--out is empty", "give a folder for the results, e.g. --out results");
+        }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers);
         try (Plugbench host = builder.build()) {
@@ -93,10 +96,11 @@ final class BenchCommand implements Callable<Integer> {
                 progress.finish();
             }
             print(harness, results, stdout);
+            int code = ExitCodes.of(host, dir, results, err);
             if (watch) {
                 watch(host, harness, run, progress, stdout, err);
             }
-            return 0;
+            return code;
         }
     }
 

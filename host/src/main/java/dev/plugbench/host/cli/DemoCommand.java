@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             BenchCommand.print(harness, all, stdout);
             stdout.println("reports under " + out.toAbsolutePath());
-            return 0;
+            return ExitCodes.of(host, dir, all, err);
         }
     }
 }

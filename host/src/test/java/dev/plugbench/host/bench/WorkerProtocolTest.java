@@ -60,37 +60,11 @@ class WorkerProtocolTest {
         }
     }
 
-    /** A PF4J plugin jar holding the given test classes (and their outer class), with an extension index naming them. */
-    private Path pluginOf(Path dir, String id, Class<?>... extensions) throws IOException {
-        Path jar = dir.resolve(id + ".jar");
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry("plugin.properties"));
-            out.write(("plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.requires=>=0.1.0 & <1.0.0\n").getBytes(StandardCharsets.UTF_8));
-            out.putNextEntry(new java.util.jar.JarEntry("META-INF/extensions.idx"));
-            StringBuilder index = new StringBuilder();
-            java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
-            for (Class<?> c : extensions) {
-                index.append(c.getName()).append('\n');
-                classes.add(c);
-                classes.add(c.getEnclosingClass());
-            }
-            out.write(index.toString().getBytes(StandardCharsets.UTF_8));
-            for (Class<?> c : classes) {
-                String name = c.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new java.util.jar.JarEntry(name));
-                try (java.io.InputStream in = WorkerProtocolTest.class.getClassLoader().getResourceAsStream(name)) {
-                    out.write(in.readAllBytes());
-                }
-            }
-        }
-        return jar;
-    }
-
     @Test
     void aMethodThatExitsTheJvmOrSpinsForeverFailsOnlyItsOwnCell() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("hostile"));
         Files.copy(TestPluginsAccess.v1(), dir.resolve("fixture.jar"));
-        pluginOf(dir, "misbehaving", MisbehavingProbes.Exiting.class, MisbehavingProbes.Spinning.class);
+        TestPluginJars.of(dir, "misbehaving", MisbehavingProbes.Exiting.class, MisbehavingProbes.Spinning.class);
         try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).build()) {
             assertThat(host.problems()).isEmpty();
             RunSpec spec = RunSpec.of("spectral", tmp.resolve("out")).withTask("digits-drift").withQuick(true).withSeeds(1).withWorkers(1)
