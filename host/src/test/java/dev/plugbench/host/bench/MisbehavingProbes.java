@@ -8,7 +8,7 @@ import dev.plugbench.api.spectral.SpectralProbe;
 import java.util.Map;
 
 /** Probes that fail in the ways the harness must contain: throwing, a non-finite metric, hanging. */
-final class MisbehavingProbes {
+public final class MisbehavingProbes {
     private MisbehavingProbes() {
     }
 
