@@ -63,17 +63,22 @@ public final class Harness {
         return f;
     }
 
-    /** Runs the spec's tasks; returns one result per task that ran (skipped tasks are reported to the listener). */
+    /**
+     * Runs the spec's tasks; returns one result per task that ran (skipped tasks are reported to the
+     * listener). The output folder is locked for the run: a second run on it is refused, naming this one.
+     */
     public List<TaskResult> run(RunSpec spec, ProgressListener listener) {
         List<BenchTask<?>> selected = select(spec);
         List<TaskResult> results = new ArrayList<>();
-        for (BenchTask<?> task : selected) {
-            var reason = task.unavailable();
-            if (reason.isPresent()) {
-                listener.taskSkipped(task.name(), reason.get());
-                continue;
+        try (RunLock lock = RunLock.acquire(spec.out())) {
+            for (BenchTask<?> task : selected) {
+                var reason = task.unavailable();
+                if (reason.isPresent()) {
+                    listener.taskSkipped(task.name(), reason.get());
+                    continue;
+                }
+                runTask(task, spec, listener).ifPresent(results::add);
             }
-            runTask(task, spec, listener).ifPresent(results::add);
         }
         return results;
     }

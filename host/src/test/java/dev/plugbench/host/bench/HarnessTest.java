@@ -194,6 +194,20 @@ class HarnessTest {
     }
 
     @Test
+    void aSecondRunOnTheSameOutputFolderIsRefusedNamingTheFirst() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            RunSpec spec = spec("locked").withQuick(true);
+            try (RunLock held = RunLock.acquire(spec.out())) {
+                assertThatThrownBy(() -> h.run(spec)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("is in use by another run (pid " + ProcessHandle.current().pid())
+                        .hasMessageContaining("give another --out");
+            }
+            assertThat(h.run(spec)).singleElement().satisfies(r -> assertThat(r.rows()).noneMatch(CellResult::failed));
+        }
+    }
+
+    @Test
     void resultsValidateAgainstTheSchemaAndTheReportsAreWritten() throws IOException {
         try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
             TaskResult r = new Harness(host).run(spec("files").withQuick(true)).get(0);
