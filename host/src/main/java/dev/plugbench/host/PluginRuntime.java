@@ -203,8 +203,8 @@ final class PluginRuntime implements AutoCloseable {
         String sha;
         Path copy;
         try {
-            sha = sha256(file);
             copy = shadows.copy(file);
+            sha = sha256(Files.isDirectory(file) ? file : ShadowCopies.archiveOf(copy, file));
         } catch (IOException e) {
             return new Checked(null, null, null, problem(subject, Problem.Kind.CORRUPT_PLUGIN,
                     "cannot read the plugin: " + e.getMessage(), "rebuild the plugin (mvn package) and copy it again"));
@@ -253,16 +253,41 @@ final class PluginRuntime implements AutoCloseable {
         ClassLoader loader = wrapper.getPluginClassLoader();
         shadows.deleteWhenCollected(loader, copy);
         factory.open(id);
-        PluginState state = manager.startPlugin(id);
-        if (state != PluginState.STARTED) {
-            Throwable failure = wrapper.getFailedException();
-            String why = failure == null ? "state " + state : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String why;
+        try {
+            // PF4J logs a plugin class whose constructor throws and answers null, then fails on it: ask first
+            if (wrapper.getPlugin() == null) {
+                why = "its plugin class " + wrapper.getDescriptor().getPluginClass() + " could not be created (its constructor threw; the log"
+                        + " has the cause: " + constructorFailure(wrapper) + ")";
+            } else {
+                PluginState state = manager.startPlugin(id);
+                Throwable failure = wrapper.getFailedException();
+                why = state == PluginState.STARTED ? null
+                        : failure == null ? "state " + state : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            why = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        if (why != null) {
             unloadFromManager(id);
             return Generation.failed(problem(id, Problem.Kind.START_FAILED, "the plugin did not start: " + why,
-                    "fix the plugin class's start(); see the host log for the stack trace"));
+                    "fix the plugin class (plugin.class) constructor or start(), or remove plugin.class; see the host log for the stack trace"));
         }
         List<MethodBinding> bindings = collect(id, d.getVersion(), wrapper, loader);
         return new Generation(bindings, loader, null);
+    }
+
+    /** The message of the exception a plugin class's constructor throws, created again to read it (PF4J only logs it). */
+    private static String constructorFailure(PluginWrapper wrapper) {
+        try {
+            Class<?> type = wrapper.getPluginClassLoader().loadClass(wrapper.getDescriptor().getPluginClass());
+            type.getDeclaredConstructor().newInstance();
+            return "none on a second try";
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     private List<MethodBinding> collect(String id, String version, PluginWrapper wrapper, ClassLoader loader) {

@@ -42,14 +42,21 @@ final class ShadowCopies implements AutoCloseable {
         }
         String name = plugin.getFileName().toString();
         Path folder = Files.createDirectories(root.resolve(counter.incrementAndGet() + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_")));
-        if (name.toLowerCase().endsWith(".zip")) {
-            Path expanded = folder.resolve("plugin");
-            unzip(plugin, expanded);
-            return expanded;
-        }
+        // the file is copied once, then only the copy is read: its hash, and a zip's expansion, are of what loads
         Path target = folder.resolve(name);
         Files.copy(plugin, target, StandardCopyOption.REPLACE_EXISTING);
+        if (name.toLowerCase().endsWith(".zip")) {
+            Path expanded = folder.resolve("plugin");
+            unzip(target, expanded);
+            return expanded;
+        }
         return target;
+    }
+
+    /** The copied archive behind a loadable copy: the jar itself, or the zip a {@code plugin/} folder was expanded from. */
+    static Path archiveOf(Path copy, Path original) {
+        return copy.getFileName().toString().equals("plugin") && original.getFileName().toString().toLowerCase().endsWith(".zip")
+                ? copy.resolveSibling(original.getFileName().toString()) : copy;
     }
 
     /** Deletes the copy's folder once {@code owner} (the generation's class loader) is collected. */

@@ -12,17 +12,25 @@ public final class TestPluginJars {
 
     /** A PF4J plugin jar holding the given test classes (and their outer class), with an extension index naming them. */
     public static Path of(Path dir, String id, Class<?>... extensions) throws IOException {
+        return of(dir, id, "", extensions);
+    }
+
+    /** As {@link #of(Path, String, Class[])}, with extra plugin.properties lines (e.g. {@code plugin.class=...}) and the classes they name. */
+    public static Path of(Path dir, String id, String extraProperties, Class<?>... extensions) throws IOException {
         Path jar = dir.resolve(id + ".jar");
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new java.util.jar.JarEntry("plugin.properties"));
-            out.write(("plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.requires=>=0.1.0 & <1.0.0\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.requires=>=0.1.0 & <1.0.0\n" + extraProperties)
+                    .getBytes(StandardCharsets.UTF_8));
             out.putNextEntry(new java.util.jar.JarEntry("META-INF/extensions.idx"));
             StringBuilder index = new StringBuilder();
             java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
             for (Class<?> c : extensions) {
                 index.append(c.getName()).append('\n');
                 classes.add(c);
-                classes.add(c.getEnclosingClass());
+                if (c.getEnclosingClass() != null) {
+                    classes.add(c.getEnclosingClass());
+                }
             }
             out.write(index.toString().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : classes) {
