@@ -52,7 +52,7 @@ public final class Plugbench implements AutoCloseable {
         this.pluginsDir = b.pluginsDir;
         boolean ownsWork = b.workDir == null;
         Path work = ownsWork ? Files.createTempDirectory("plugbench-") : Files.createDirectories(b.workDir);
-        this.shadows = new ShadowCopies(work, ownsWork);
+        this.shadows = new ShadowCopies(work, ownsWork, b.maxPluginBytes);
         Injector root = Guice.createInjector(Modules.override(new HostModule(b.settings)).with(b.modules));
         this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows);
         if (b.discoverClasspath) {
@@ -200,6 +200,7 @@ public final class Plugbench implements AutoCloseable {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private boolean watch;
         private Path workDir;
+        private long maxPluginBytes = ShadowCopies.DEFAULT_MAX_EXPANDED_BYTES;
         private ClassLoader classLoader = Plugbench.class.getClassLoader();
 
         private Builder() {
@@ -239,6 +240,18 @@ public final class Plugbench implements AutoCloseable {
             for (Module m : more) {
                 modules.add(Objects.requireNonNull(m, "module is null"));
             }
+            return this;
+        }
+
+        /**
+         * The most a zip plugin may expand to, in bytes (default 1 GiB): a larger one is refused as a zip bomb,
+         * with a problem, instead of filling the disk.
+         */
+        public Builder maxPluginBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxPluginBytes = " + bytes + ": give a positive number of bytes");
+            }
+            this.maxPluginBytes = bytes;
             return this;
         }
 

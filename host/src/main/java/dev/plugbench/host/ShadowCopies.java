@@ -25,9 +25,16 @@ final class ShadowCopies implements AutoCloseable {
     private final boolean ownsRoot;
     private final AtomicLong counter = new AtomicLong();
 
+    private final long maxExpandedBytes;
+
     ShadowCopies(Path root, boolean ownsRoot) {
+        this(root, ownsRoot, DEFAULT_MAX_EXPANDED_BYTES);
+    }
+
+    ShadowCopies(Path root, boolean ownsRoot, long maxExpandedBytes) {
         this.root = root;
         this.ownsRoot = ownsRoot;
+        this.maxExpandedBytes = maxExpandedBytes;
     }
 
     /**
@@ -67,11 +74,20 @@ final class ShadowCopies implements AutoCloseable {
         }
     }
 
-    private static void unzip(Path zip, Path into) throws IOException {
+    /** The most a zip plugin may expand to: entries, and bytes in all (a zip bomb is refused, not expanded). */
+    static final int MAX_ENTRIES = 20_000;
+    static final long DEFAULT_MAX_EXPANDED_BYTES = 1L << 30;
+
+    private void unzip(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
         int entries = 0;
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; entries++) {
+                if (entries >= MAX_ENTRIES) {
+                    throw new IOException("the zip has more than " + MAX_ENTRIES + " entries: refused (a plugin needs far fewer)");
+                }
                 Path target = into.resolve(e.getName()).normalize();
                 if (!target.startsWith(into)) {
                     throw new IOException("zip entry '" + e.getName() + "' points outside the plugin folder");
@@ -80,7 +96,16 @@ final class ShadowCopies implements AutoCloseable {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    Files.copy(z, target, StandardCopyOption.REPLACE_EXISTING);
+                    try (java.io.OutputStream out = Files.newOutputStream(target)) {
+                        for (int r; (r = z.read(buffer)) > 0; ) {
+                            total += r;
+                            if (total > maxExpandedBytes) {
+                                throw new IOException("the zip expands to more than " + maxExpandedBytes / (1 << 20) + " MiB: refused as a"
+                                        + " zip bomb (a plugin is a few MiB; Plugbench.builder().maxPluginBytes(...) for a real large one)");
+                            }
+                            out.write(buffer, 0, r);
+                        }
+                    }
                 }
             }
         }

@@ -175,6 +175,23 @@ class BadPluginTest {
     }
 
     @Test
+    void aZipThatExpandsBeyondTheLimitIsRefusedAsAZipBomb() throws IOException {
+        Path dir = dirWithV1();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("bomb.zip")))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("plugin.properties"));
+            z.write("plugin.id=bomb\nplugin.version=1.0.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.putNextEntry(new java.util.zip.ZipEntry("classes/zeros.bin"));
+            z.write(new byte[3 << 20]); // 3 MiB of zeros, a few KiB compressed
+        }
+        assertThat(Files.size(dir.resolve("bomb.zip"))).isLessThan(100_000);
+        try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).maxPluginBytes(1 << 20).build()) {
+            assertThat(host.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                    .contains("expands to more than 1 MiB: refused as a zip bomb"));
+            stillServes(host);
+        }
+    }
+
+    @Test
     void pluginWithoutExtensionIndexIsReported() throws IOException {
         Path dir = dirWithV1();
         TestPlugins.variant(dir.resolve("b-empty.jar"), Map.of(INDEX, "", "plugin.properties", TestPlugins.properties("plugin.id", "empty-fixture")));
