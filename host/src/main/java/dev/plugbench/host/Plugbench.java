@@ -51,7 +51,7 @@ public final class Plugbench implements AutoCloseable {
         this.problems = new Problems();
         this.pluginsDir = b.pluginsDir;
         boolean ownsWork = b.workDir == null;
-        Path work = ownsWork ? Files.createTempDirectory("plugbench-") : Files.createDirectories(b.workDir);
+        Path work = ownsWork ? ShadowCopies.newWorkFolder() : Files.createDirectories(b.workDir);
         this.shadows = new ShadowCopies(work, ownsWork, b.maxPluginBytes);
         Injector root = Guice.createInjector(Modules.override(new HostModule(b.settings)).with(b.modules));
         this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows);

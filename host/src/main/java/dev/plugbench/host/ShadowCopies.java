@@ -27,6 +27,47 @@ final class ShadowCopies implements AutoCloseable {
 
     private final long maxExpandedBytes;
 
+    /** The file in a host's own work folder that names the process owning it. */
+    static final String OWNER = "owner.pid";
+
+    /**
+     * A new work folder for a host in the system's temporary folder, marked with this process's pid;
+     * first, the work folders of processes that are gone (killed before they could clean up) are removed.
+     */
+    static Path newWorkFolder() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeOrphans(tmp);
+        Path work = Files.createTempDirectory("plugbench-");
+        Files.writeString(work.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+        return work;
+    }
+
+    /** Deletes {@code plugbench-*} folders under {@code tmp} whose owner process no longer runs; returns how many. */
+    static int removeOrphans(Path tmp) {
+        int removed = 0;
+        try (Stream<Path> folders = Files.list(tmp)) {
+            for (Path f : folders.filter(p -> p.getFileName().toString().startsWith("plugbench-") && Files.isDirectory(p)).toList()) {
+                Path owner = f.resolve(OWNER);
+                if (!Files.isRegularFile(owner)) {
+                    continue; // not a host's work folder, or an older one without an owner: left alone
+                }
+                try {
+                    long pid = Long.parseLong(Files.readString(owner).trim());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    continue;
+                }
+                deleteTree(f);
+                removed++;
+            }
+        } catch (IOException e) {
+            // the temporary folder cannot be listed: nothing to clean
+        }
+        return removed;
+    }
+
     ShadowCopies(Path root, boolean ownsRoot) {
         this(root, ownsRoot, DEFAULT_MAX_EXPANDED_BYTES);
     }

@@ -192,6 +192,23 @@ class BadPluginTest {
     }
 
     @Test
+    void workFoldersOfDeadProcessesAreRemovedAndLiveOnesKept() throws Exception {
+        Path tmpDir = Files.createDirectories(tmp.resolve("tmpdir"));
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path orphan = Files.createDirectories(tmpDir.resolve("plugbench-111"));
+        Files.writeString(orphan.resolve(ShadowCopies.OWNER), Long.toString(dead.pid()));
+        Files.writeString(Files.createDirectories(orphan.resolve("1-x.jar")).resolve("x.jar"), "copy");
+        Path live = Files.createDirectories(tmpDir.resolve("plugbench-222"));
+        Files.writeString(live.resolve(ShadowCopies.OWNER), Long.toString(ProcessHandle.current().pid()));
+        Path foreign = Files.createDirectories(tmpDir.resolve("plugbench-notes"));
+        assertThat(ShadowCopies.removeOrphans(tmpDir)).isEqualTo(1);
+        assertThat(orphan).doesNotExist();
+        assertThat(live).exists();
+        assertThat(foreign).exists();
+    }
+
+    @Test
     void pluginWithoutExtensionIndexIsReported() throws IOException {
         Path dir = dirWithV1();
         TestPlugins.variant(dir.resolve("b-empty.jar"), Map.of(INDEX, "", "plugin.properties", TestPlugins.properties("plugin.id", "empty-fixture")));
