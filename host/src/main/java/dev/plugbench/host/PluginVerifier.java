@@ -314,22 +314,29 @@ public final class PluginVerifier {
             return;
         }
         try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).workDir(dir.resolve("work")).build()) {
-            host.problems().forEach(p -> out.add(error("load", p.message(), p.fix())));
-            List<RegisteredMethod<?>> methods = host.allMethods();
-            if (methods.isEmpty()) {
-                out.add(error("load", "the plugin registers no method", "see the errors above"));
-                return;
-            }
-            out.add(new Finding(Finding.Level.OK, "load", "methods " + methods.stream().map(m -> m.family() + "/" + m.id()).toList(), ""));
-            installed.filter(Files::isDirectory).ifPresent(d -> clashes(d, pluginId, methods, out));
-            for (MethodBinding b : host.registryView().bindingsOf(pluginId)) {
-                try {
-                    Families.sampleCall(b.extensionPoint(), host.method(b.extensionPoint(), b.info().id()));
-                    out.add(new Finding(Finding.Level.OK, "sample call", b.info().family() + "/" + b.info().id() + " answered a small valid input", ""));
-                } catch (RuntimeException | LinkageError e) {
-                    out.add(error("sample call", b.info().family() + "/" + b.info().id() + " failed on a small valid input: "
-                            + e.getClass().getSimpleName() + ": " + e.getMessage(), "run the conformance kit (plugbench-tck) in the plugin's tests"));
-                }
+            callEach(host, pluginId, installed, out);
+        } finally {
+            ShadowCopies.deleteTree(dir);
+        }
+    }
+
+    /** Lists the methods, checks their ids against the installed plugins, calls each once. */
+    private static void callEach(Plugbench host, String pluginId, Optional<Path> installed, List<Finding> out) {
+        host.problems().forEach(p -> out.add(error("load", p.message(), p.fix())));
+        List<RegisteredMethod<?>> methods = host.allMethods();
+        if (methods.isEmpty()) {
+            out.add(error("load", "the plugin registers no method", "see the errors above"));
+            return;
+        }
+        out.add(new Finding(Finding.Level.OK, "load", "methods " + methods.stream().map(m -> m.family() + "/" + m.id()).toList(), ""));
+        installed.filter(Files::isDirectory).ifPresent(d -> clashes(d, pluginId, methods, out));
+        for (MethodBinding b : host.registryView().bindingsOf(pluginId)) {
+            try {
+                Families.sampleCall(b.extensionPoint(), host.method(b.extensionPoint(), b.info().id()));
+                out.add(new Finding(Finding.Level.OK, "sample call", b.info().family() + "/" + b.info().id() + " answered a small valid input", ""));
+            } catch (RuntimeException | LinkageError e) {
+                out.add(error("sample call", b.info().family() + "/" + b.info().id() + " failed on a small valid input: "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage(), "run the conformance kit (plugbench-tck) in the plugin's tests"));
             }
         }
     }

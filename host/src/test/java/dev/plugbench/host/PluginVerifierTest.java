@@ -59,13 +59,21 @@ class PluginVerifierTest {
         }
     }
 
+    private static java.util.Set<Path> scratchFolders() throws IOException {
+        try (java.util.stream.Stream<Path> f = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return f.filter(p -> p.getFileName().toString().startsWith("plugbench-verify")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static List<String> errors(PluginVerifier.Report r) {
         return r.findings().stream().filter(f -> f.level() == PluginVerifier.Finding.Level.ERROR).map(Object::toString).toList();
     }
 
     @Test
-    void theFixturePassesEveryCheckAndItsMethodAnswers() {
+    void theFixturePassesEveryCheckAndItsMethodAnswers() throws IOException {
+        java.util.Set<Path> before = scratchFolders();
         PluginVerifier.Report r = PluginVerifier.verify(TestPlugins.v1(), Optional.empty());
+        assertThat(scratchFolders()).as("the verifier's scratch folder is removed").isSubsetOf(before);
         assertThat(errors(r)).isEmpty();
         assertThat(r.passed()).isTrue();
         assertThat(r.findings()).extracting(Object::toString).anyMatch(f -> f.startsWith("OK references:"))
