@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,21 +62,22 @@ final class MethodRegistry {
         install(pluginId, List.of());
     }
 
+    /**
+     * Keys two or more sources provide: no source is used for them (never decided by load order)
+     * until all but one are gone; by key, then by owner (plugin id or class name).
+     */
+    private final Map<String, Map<String, MethodBinding>> contested = new HashMap<>();
+
     private List<Problem> install(String replacedPlugin, List<MethodBinding> bindings) {
         List<Problem> refused = new ArrayList<>();
         Map<String, MethodBinding> installed = new HashMap<>();
         for (MethodBinding b : bindings) {
             Slot slot = slots.computeIfAbsent(b.key(), k -> new Slot(k, b.extensionPoint(), this));
-            MethodBinding existing = slot.current;
-            boolean replaceable = existing == null
-                    || (replacedPlugin != null && existing.source() == Source.PF4J && existing.pluginId().equals(replacedPlugin));
             MethodBinding sameBatch = installed.get(b.key());
-            if (!replaceable || sameBatch != null) {
-                MethodBinding other = sameBatch != null ? sameBatch : existing;
-                refused.add(new Problem(b.source() == Source.PF4J ? b.pluginId() : b.instance().getClass().getName(),
-                        Problem.Kind.DUPLICATE_METHOD,
-                        "method '" + b.key() + "' from " + b.origin() + " is refused: " + other.origin() + " already provides it",
-                        "give one of the two methods another id, or remove one of the two sources", Instant.now()));
+            if (sameBatch != null) {
+                refused.add(new Problem(owner(b), Problem.Kind.DUPLICATE_METHOD,
+                        "method '" + b.key() + "' from " + b.origin() + " is refused: " + sameBatch.origin() + " already provides it",
+                        "give one of the two methods another id", Instant.now()));
                 continue;
             }
             if (slot.extensionPoint != b.extensionPoint()) {
@@ -83,6 +85,28 @@ final class MethodRegistry {
                         "method '" + b.key() + "' implements " + b.extensionPoint().getSimpleName() + " but the id belongs to "
                                 + slot.extensionPoint.getSimpleName(),
                         "use the FAMILY constant of the extension point the class implements", Instant.now()));
+                continue;
+            }
+            Map<String, MethodBinding> contenders = contested.get(b.key());
+            if (contenders != null) {
+                contenders.put(owner(b), b); // a new version of a contender: the key stays unused
+                installed.put(b.key(), b);
+                continue;
+            }
+            MethodBinding existing = slot.current;
+            boolean replaceable = existing == null
+                    || (replacedPlugin != null && existing.source() == Source.PF4J && existing.pluginId().equals(replacedPlugin));
+            if (!replaceable) {
+                Map<String, MethodBinding> both = new LinkedHashMap<>();
+                both.put(owner(existing), existing);
+                both.put(owner(b), b);
+                contested.put(b.key(), both);
+                slot.current = null;
+                refused.add(new Problem(owner(b), Problem.Kind.DUPLICATE_METHOD,
+                        "method '" + b.key() + "' is provided by both " + existing.origin() + " and " + b.origin()
+                                + ": neither is used (which one serves is never decided by load order)",
+                        "give one of the two methods another id, or remove one of the two sources", Instant.now()));
+                installed.put(b.key(), b);
                 continue;
             }
             slot.current = b;
@@ -95,8 +119,23 @@ final class MethodRegistry {
                     slot.current = null;
                 }
             }
+            for (var it = contested.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!installed.containsKey(e.getKey())) {
+                    e.getValue().remove(replacedPlugin);
+                }
+                if (e.getValue().size() == 1) {
+                    slots.get(e.getKey()).current = e.getValue().values().iterator().next(); // the last contender serves again
+                    it.remove();
+                }
+            }
         }
         return refused;
+    }
+
+    /** Who provides a binding: the plugin id, or the class name of a class-path method. */
+    private static String owner(MethodBinding b) {
+        return b.pluginId();
     }
 
     /** The handle of a method, valid across swaps. */

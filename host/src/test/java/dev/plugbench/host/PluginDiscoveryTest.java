@@ -78,7 +78,7 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void duplicateMethodIdIsRefusedNamingBothSources() throws IOException {
+    void aMethodIdTwoSourcesProvideServesNeitherUntilOneIsRemoved() throws IOException {
         Path services = Files.createDirectories(tmp.resolve("cp/META-INF/services"));
         Files.writeString(services.resolve(SpectralProbe.class.getName()), ClashingFrobeniusProbe.class.getName() + "\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()}, null) {
@@ -87,12 +87,17 @@ class PluginDiscoveryTest {
                 return PluginDiscoveryTest.class.getClassLoader().loadClass(name);
             }
         }; Plugbench host = Plugbench.builder().classLoader(loader).pluginsDir(pluginsDirWith(TestPlugins.v1())).build()) {
-            assertThat(host.methods(SpectralProbe.class)).singleElement()
-                    .satisfies(m -> assertThat(m.source()).isEqualTo(Source.CLASSPATH));
+            // neither serves: which one would is never decided by load order
+            assertThat(host.methods(SpectralProbe.class)).isEmpty();
             assertThat(host.problems()).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_METHOD);
-                assertThat(p.message()).contains("plugin 'probe-fixture' 1.0.0").contains(ClashingFrobeniusProbe.class.getName());
+                assertThat(p.message()).contains("provided by both").contains("plugin 'probe-fixture' 1.0.0")
+                        .contains(ClashingFrobeniusProbe.class.getName()).contains("neither is used");
             });
+            // removing one of the two lets the other serve
+            host.unloadPlugin("probe-fixture");
+            assertThat(host.methods(SpectralProbe.class)).singleElement()
+                    .satisfies(m -> assertThat(m.source()).isEqualTo(Source.CLASSPATH));
         }
     }
 
