@@ -55,6 +55,9 @@ public final class Plugbench implements AutoCloseable {
         this.shadows = new ShadowCopies(work, ownsWork, b.maxPluginBytes);
         Injector root = Guice.createInjector(Modules.override(new HostModule(b.settings)).with(b.modules));
         this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows);
+        if (b.trustFile != null) {
+            runtime.trustedOnly(TrustList.read(b.trustFile));
+        }
         if (b.discoverClasspath) {
             problems.addAll(registry.register(ClasspathDiscovery.discover(b.classLoader, root, problems)));
         }
@@ -201,6 +204,7 @@ public final class Plugbench implements AutoCloseable {
         private boolean watch;
         private Path workDir;
         private long maxPluginBytes = ShadowCopies.DEFAULT_MAX_EXPANDED_BYTES;
+        private Path trustFile;
         private ClassLoader classLoader = Plugbench.class.getClassLoader();
 
         private Builder() {
@@ -240,6 +244,15 @@ public final class Plugbench implements AutoCloseable {
             for (Module m : more) {
                 modules.add(Objects.requireNonNull(m, "module is null"));
             }
+            return this;
+        }
+
+        /**
+         * Loads only the plugin files on the trust list in {@code trustFile} (id, version and SHA-256;
+         * see {@link TrustList}); any other file is an {@code UNTRUSTED} problem naming the command that trusts it.
+         */
+        public Builder trustedOnly(Path trustFile) {
+            this.trustFile = Objects.requireNonNull(trustFile, "trustFile is null");
             return this;
         }
 

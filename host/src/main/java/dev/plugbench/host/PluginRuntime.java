@@ -43,6 +43,14 @@ final class PluginRuntime implements AutoCloseable {
     private final ShadowCopies shadows;
     private final Map<String, Loaded> plugins = new LinkedHashMap<>();
 
+    /** The plugins this host may load, or null to load any. */
+    private volatile TrustList trust;
+
+    /** Loads only the files on {@code list} from now on (null: any file). */
+    void trustedOnly(TrustList list) {
+        this.trust = list;
+    }
+
     PluginRuntime(Path pluginsRoot, Injector root, MethodRegistry registry, Problems problems, ShadowCopies shadows) {
         this.manager = new HostPluginManager(pluginsRoot, ApiVersion.VERSION);
         this.factory = manager.guiceFactory();
@@ -217,6 +225,14 @@ final class PluginRuntime implements AutoCloseable {
                     "no valid plugin descriptor in " + file + ": " + String.valueOf(e.getMessage()).replace(copy.toString(), file.toString()),
                     "a plugin needs plugin.properties (plugin.id, plugin.version) at its root, or Plugin-Id and Plugin-Version"
                             + " in its MANIFEST; a corrupt or truncated file reads the same: rebuild it"));
+        }
+        TrustList allowed = trust;
+        if (allowed != null && !allowed.allows(d.getPluginId(), d.getVersion(), sha)) {
+            boolean changed = allowed.entries().stream().anyMatch(e -> e.id().equals(d.getPluginId()) && e.version().equals(d.getVersion()));
+            return new Checked(null, null, null, problem(subject, Problem.Kind.UNTRUSTED,
+                    "plugin " + d.getPluginId() + " " + d.getVersion() + " (" + subject + ", SHA-256 " + sha.substring(0, 12) + ") is "
+                            + (changed ? "trusted with other content: the file changed since it was trusted" : "not on the trust list"),
+                    "if you trust this file: plugbench trust add " + file));
         }
         if (!d.getDependencies().isEmpty()) {
             return new Checked(null, null, null, problem(d.getPluginId(), Problem.Kind.CORRUPT_PLUGIN,

@@ -43,7 +43,9 @@ public record Problem(String subject, Kind kind, String message, String fix, Ins
         /** A reload failed; the previous version keeps serving. */
         RELOAD_FAILED,
         /** The plugins directory could not be watched or read. */
-        DIRECTORY
+        DIRECTORY,
+        /** The host loads trusted plugins only, and this file is not on the trust list (or its content changed). */
+        UNTRUSTED
     }
 
     @Override

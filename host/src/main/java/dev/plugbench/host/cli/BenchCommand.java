@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new Main.UserError("--seeds, --threads and --cell-timeout must be at least 1", "for example --seeds 3 --threads 2");
         }
         Path dir = plugins.pluginsDir();
-        Plugbench.Builder builder = Plugbench.builder().watchPluginsDir(watch);
+        Plugbench.Builder builder = plugins.configure(Plugbench.builder().watchPluginsDir(watch));
         if (Files.isDirectory(dir)) {
             builder.pluginsDir(dir);
         } else if (watch) {

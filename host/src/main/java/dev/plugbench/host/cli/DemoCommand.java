@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = plugins.pluginsDir();
-        Plugbench.Builder builder = Plugbench.builder();
+        Plugbench.Builder builder = plugins.configure(Plugbench.builder());
         if (Files.isDirectory(dir)) {
             builder.pluginsDir(dir);
         }

@@ -31,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Plugbench host = Plugbench.builder().pluginsDir(plugins.pluginsDir()).build()) {
+        try (Plugbench host = plugins.configure(Plugbench.builder().pluginsDir(plugins.pluginsDir())).build()) {
             List<RegisteredMethod<?>> methods = host.allMethods();
             if (json) {
                 List<Map<String, String>> rows = methods.stream().map(PluginsCommand::row).toList();

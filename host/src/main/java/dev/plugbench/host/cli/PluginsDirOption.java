@@ -11,6 +11,22 @@ final class PluginsDirOption {
     @Option(names = "--plugins", paramLabel = "DIR", description = "plugins directory (default: the build's host/target/plugins)")
     private Path pluginsDir;
 
+    @Option(names = "--trusted-only", description = "load only the plugin files on the trust list (plugbench trust add FILE)")
+    private boolean trustedOnly;
+
+    @Option(names = "--trust-file", paramLabel = "FILE", description = "the trust list (default ~/.config/plugbench/trust.json)")
+    private Path trustFile;
+
+    /** The trust list file: --trust-file, or the user's default. */
+    Path trustFile() {
+        return trustFile != null ? trustFile : dev.plugbench.host.TrustList.defaultFile();
+    }
+
+    /** The builder with the trust mode applied, when asked for. */
+    dev.plugbench.host.Plugbench.Builder configure(dev.plugbench.host.Plugbench.Builder builder) {
+        return trustedOnly ? builder.trustedOnly(trustFile()) : builder;
+    }
+
     Path pluginsDir() {
         if (pluginsDir != null) {
             return pluginsDir;
