@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plugbench.host.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,14 +13,8 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path pluginsDir() throws Exception {
@@ -34,7 +25,7 @@ class CliTest {
 
     @Test
     void pluginsJsonListsEveryMethodWithTheDocumentedKeys() throws Exception {
-        Run r = run("plugins", "--json", "--plugins", pluginsDir().toString());
+        CliRun r = run("plugins", "--json", "--plugins", pluginsDir().toString());
         assertThat(r.code()).isZero();
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertThat(rows.isArray()).isTrue();
@@ -52,7 +43,7 @@ class CliTest {
 
     @Test
     void unknownCommandExitsNonZeroWithAReasonAndAHint() {
-        Run r = run("frobnicate");
+        CliRun r = run("frobnicate");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("plugbench: ").contains("frobnicate").contains("hint: run 'plugbench --help'");
         assertThat(r.out()).isEmpty();
@@ -60,21 +51,21 @@ class CliTest {
 
     @Test
     void badFlagExitsNonZeroWithAReasonAndAHint() {
-        Run r = run("plugins", "--colour");
+        CliRun r = run("plugins", "--colour");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--colour").contains("hint: run 'plugbench plugins --help'");
     }
 
     @Test
     void hotswapCheckOfAMissingPluginSaysWhatToGive() throws Exception {
-        Run r = run("hotswap-check", "no-such-plugin", "--plugins", pluginsDir().toString());
+        CliRun r = run("hotswap-check", "no-such-plugin", "--plugins", pluginsDir().toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("'no-such-plugin' is neither a loaded plugin id nor a plugin file").contains("hint:");
     }
 
     @Test
     void hotswapCheckReportsTheDrillAsJson() throws Exception {
-        Run r = run("hotswap-check", TestPlugins.v1().toString(), "--swaps", "5", "--threads", "2", "--json",
+        CliRun r = run("hotswap-check", TestPlugins.v1().toString(), "--swaps", "5", "--threads", "2", "--json",
                 "--plugins", tmp.resolve("empty").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(r.out());
@@ -89,7 +80,7 @@ class CliTest {
     @Test
     void benchWritesResultsAndPrintsTheTable() throws Exception {
         Path out = tmp.resolve("out");
-        Run r = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "2", "--threads", "2", "--out", out.toString(),
+        CliRun r = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "2", "--threads", "2", "--out", out.toString(),
                 "--plugins", pluginsDir().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("| frobenius |").contains("| gram-trace |");
@@ -99,7 +90,7 @@ class CliTest {
 
     @Test
     void benchOfAnUnknownFamilySaysWhichExist() throws Exception {
-        Run r = run("bench", "optics", "--out", tmp.resolve("o").toString(), "--plugins", pluginsDir().toString());
+        CliRun r = run("bench", "optics", "--out", tmp.resolve("o").toString(), "--plugins", pluginsDir().toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("no benchmark task for family 'optics'").contains("hint:");
     }
@@ -107,7 +98,7 @@ class CliTest {
     @Test
     void demoRunsEveryFamilysQuickTasks() throws Exception {
         Path out = tmp.resolve("demo");
-        Run r = run("demo", "--out", out.toString(), "--seeds", "1", "--plugins", pluginsDir().toString());
+        CliRun r = run("demo", "--out", out.toString(), "--seeds", "1", "--plugins", pluginsDir().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("reports under");
         assertThat(out.resolve("spectral/digits-drift/report.md")).exists();
@@ -116,7 +107,7 @@ class CliTest {
     @Test
     void everySubcommandAnswersHelp() {
         for (String command : new String[] {"demo", "bench", "plugins", "hotswap-check"}) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: plugbench " + command).contains("--help");
         }
@@ -127,19 +118,19 @@ class CliTest {
         // 3: some cells failed (a probe that always throws), results still written
         Path plugins = pluginsDir();
         dev.plugbench.host.bench.TestPluginJars.of(plugins, "throwing", dev.plugbench.host.bench.MisbehavingProbes.Throwing.class);
-        Run failed = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o3").toString(),
+        CliRun failed = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o3").toString(),
                 "--plugins", plugins.toString());
         assertThat(failed.code()).as(failed.err()).isEqualTo(3);
         assertThat(failed.err()).contains("1 cell(s) failed");
         assertThat(tmp.resolve("o3/digits-drift/results.json")).exists();
         // 4: a refused plugin, printed with its fix
         Files.writeString(plugins.resolve("broken.zip"), "not a zip");
-        Run refused = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--methods", "frobenius",
+        CliRun refused = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--methods", "frobenius",
                 "--out", tmp.resolve("o4").toString(), "--plugins", plugins.toString());
         assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.err()).contains("plugin problem(s)").contains("broken.zip").contains("fix:");
         // 4: a missing plugins folder; 1: an empty --out
-        Run missing = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o5").toString(),
+        CliRun missing = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", tmp.resolve("o5").toString(),
                 "--plugins", tmp.resolve("nowhere").toString());
         assertThat(missing.code()).isEqualTo(4);
         assertThat(missing.err()).contains("does not exist");

@@ -2,9 +2,6 @@ package dev.plugbench.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plugbench.host.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,14 +13,8 @@ class TrustListTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -33,7 +24,7 @@ class TrustListTest {
         Path v1 = Files.copy(TestPlugins.v1(), plugins.resolve("a-fixture-1.jar"));
         Path v2 = Files.copy(TestPlugins.v2(), plugins.resolve("b-fixture-2.jar"));
 
-        Run added = run("trust", "add", v1.toString(), "--trust-file", trust.toString());
+        CliRun added = run("trust", "add", v1.toString(), "--trust-file", trust.toString());
         assertThat(added.code()).as(added.err()).isZero();
         assertThat(added.out()).contains("trusted probe-fixture 1.0.0 (sha256 ");
         assertThat(run("trust", "list", "--trust-file", trust.toString()).out()).contains("probe-fixture 1.0.0 " + ContentHash.of(v1));
@@ -58,7 +49,7 @@ class TrustListTest {
         }
 
         // the CLI flag, and removal
-        Run listed = run("plugins", "--plugins", plugins.toString(), "--trusted-only", "--trust-file", trust.toString());
+        CliRun listed = run("plugins", "--plugins", plugins.toString(), "--trusted-only", "--trust-file", trust.toString());
         assertThat(listed.out()).contains("frobenius").contains("1.0.0");
         assertThat(listed.err()).contains("UNTRUSTED").contains("plugbench trust add " + v2);
         assertThat(run("trust", "remove", "probe-fixture", "--trust-file", trust.toString()).code()).isZero();
