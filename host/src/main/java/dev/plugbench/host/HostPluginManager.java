@@ -65,7 +65,7 @@ final class HostPluginManager extends DefaultPluginManager {
      * descriptor is read from {@code target/classes/plugin.properties} when the build wrote one: the
      * plugin profile filters it from the module's own (so {@code plugin.version=${project.version}}
      * keeps the version in the POM alone), and the unfiltered file at the folder's root would carry
-     * the placeholder.
+     * the literal {@code ${project.version}}.
      */
     @Override
     protected PluginDescriptorFinder createPluginDescriptorFinder() {

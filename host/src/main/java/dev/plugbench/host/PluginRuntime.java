@@ -212,7 +212,7 @@ final class PluginRuntime implements AutoCloseable {
         Path copy;
         try {
             copy = shadows.copy(file);
-            sha = sha256(Files.isDirectory(file) ? file : ShadowCopies.archiveOf(copy, file));
+            sha = ContentHash.ofPlugin(Files.isDirectory(file) ? file : ShadowCopies.archiveOf(copy, file));
         } catch (IOException e) {
             return new Checked(null, null, null, problem(subject, Problem.Kind.CORRUPT_PLUGIN,
                     "cannot read the plugin: " + e.getMessage(), "rebuild the plugin (mvn package) and copy it again"));
@@ -385,10 +385,6 @@ final class PluginRuntime implements AutoCloseable {
 
     private static Problem problem(String subject, Problem.Kind kind, String message, String fix) {
         return new Problem(subject, kind, message, fix, Instant.now());
-    }
-
-    static String sha256(Path file) throws IOException {
-        return ContentHash.ofPlugin(file);
     }
 
     /** What a load or reload did. */

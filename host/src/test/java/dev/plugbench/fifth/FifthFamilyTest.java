@@ -2,23 +2,19 @@ package dev.plugbench.fifth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.DrillReport;
 import dev.plugbench.host.HotswapDrill;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.Source;
-import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
 import dev.plugbench.host.bench.TaskResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.plugbench.host.bench.TestPluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,31 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * no host-core file naming it.
  */
 class FifthFamilyTest {
-    /** A PF4J plugin jar holding only the method class; the extension point stays on the host's class path. */
-    static Path pluginJar(Path dir, String version) throws IOException {
-        Path jar = dir.resolve("norm-plugin-" + version + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            put(out, "plugin.properties", ("plugin.id=norm-plugin\nplugin.version=" + version + "\nplugin.requires=>=0.1.0 & <1.0.0\n"
-                    + "plugin.provider=Plugbench tests\nplugin.description=p-norm, a method of a fifth family\n").getBytes(StandardCharsets.UTF_8));
-            put(out, "META-INF/extensions.idx", (PNorm.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            String classFile = PNorm.class.getName().replace('.', '/') + ".class";
-            try (InputStream in = FifthFamilyTest.class.getClassLoader().getResourceAsStream(classFile)) {
-                put(out, classFile, in.readAllBytes());
-            }
-        }
-        return jar;
-    }
-
-    private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        out.write(content);
-        out.closeEntry();
-    }
-
     @Test
     void aFamilyDefinedOutsideTheHostLoadsHotSwapsAndRuns(@TempDir Path dir) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        pluginJar(plugins, "1.0.0");
+        TestPluginJars.of(plugins, "norm-plugin", PNorm.class);
         try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).build()) {
             assertThat(host.problems()).isEmpty();
             List<RegisteredMethod<VectorNorm>> methods = host.methods(VectorNorm.class);
@@ -82,7 +57,7 @@ class FifthFamilyTest {
     @Test
     void theBenchCommandRunsTheFifthFamily(@TempDir Path dir) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        pluginJar(plugins, "1.0.0");
+        TestPluginJars.of(plugins, "norm-plugin", PNorm.class);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = dev.plugbench.host.cli.Main.execute(new String[] {"bench", "norm", "--quick", "--seeds", "2", "--plugins", plugins.toString(),

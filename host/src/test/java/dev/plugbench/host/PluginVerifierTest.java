@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugbench.host.cli.Main;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,31 +22,8 @@ class PluginVerifierTest {
     @TempDir
     Path tmp;
 
-    /** Copies v1 with some entries' bytes replaced or added. */
     private Path variant(String name, Map<String, byte[]> replaced) throws IOException {
-        Path target = tmp.resolve(name);
-        try (JarFile in = new JarFile(TestPlugins.v1().toFile()); OutputStream os = Files.newOutputStream(target);
-             JarOutputStream out = new JarOutputStream(os)) {
-            Map<String, byte[]> pending = new java.util.LinkedHashMap<>(replaced);
-            for (JarEntry e : Collections.list(in.entries())) {
-                out.putNextEntry(new JarEntry(e.getName()));
-                byte[] r = pending.remove(e.getName());
-                if (r != null) {
-                    out.write(r);
-                } else {
-                    try (InputStream is = in.getInputStream(e)) {
-                        is.transferTo(out);
-                    }
-                }
-                out.closeEntry();
-            }
-            for (Map.Entry<String, byte[]> e : pending.entrySet()) {
-                out.putNextEntry(new JarEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        return target;
+        return TestPlugins.variantBytes(tmp.resolve(name), replaced);
     }
 
     private static byte[] entry(String name) throws IOException {

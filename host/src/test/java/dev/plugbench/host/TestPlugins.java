@@ -42,17 +42,24 @@ final class TestPlugins {
         return dir().resolve("probe-fixture-v2.jar");
     }
 
-    /** Copies v1 into {@code target}, replacing or adding the given entries. */
+    /** Copies v1 into {@code target}, replacing or adding the given entries (text, UTF-8). */
     static Path variant(Path target, Map<String, String> replaced) throws IOException {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        replaced.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return variantBytes(target, bytes);
+    }
+
+    /** Copies v1 into {@code target}, replacing or adding the given entries. */
+    static Path variantBytes(Path target, Map<String, byte[]> replaced) throws IOException {
         Files.createDirectories(target.getParent());
         try (JarFile in = new JarFile(v1().toFile()); OutputStream os = Files.newOutputStream(target);
              JarOutputStream out = new JarOutputStream(os)) {
-            Map<String, String> pending = new LinkedHashMap<>(replaced);
+            Map<String, byte[]> pending = new LinkedHashMap<>(replaced);
             for (JarEntry e : java.util.Collections.list(in.entries())) {
                 out.putNextEntry(new JarEntry(e.getName()));
-                String replacement = pending.remove(e.getName());
+                byte[] replacement = pending.remove(e.getName());
                 if (replacement != null) {
-                    out.write(replacement.getBytes(StandardCharsets.UTF_8));
+                    out.write(replacement);
                 } else {
                     try (InputStream is = in.getInputStream(e)) {
                         is.transferTo(out);
@@ -60,9 +67,9 @@ final class TestPlugins {
                 }
                 out.closeEntry();
             }
-            for (Map.Entry<String, String> e : pending.entrySet()) {
+            for (Map.Entry<String, byte[]> e : pending.entrySet()) {
                 out.putNextEntry(new JarEntry(e.getKey()));
-                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.write(e.getValue());
                 out.closeEntry();
             }
         }

@@ -18,10 +18,10 @@ final class CellResolver {
     private final TaskRegistry tasks;
     private final Producers producers;
 
-    CellResolver(Plugbench host, TaskRegistry tasks) {
+    CellResolver(Plugbench host, TaskRegistry tasks, Producers producers) {
         this.host = host;
         this.tasks = tasks;
-        this.producers = new Producers(host);
+        this.producers = producers;
     }
 
     CellResult run(CellDescription cell, Duration timeout) {

@@ -37,6 +37,7 @@ import java.util.stream.LongStream;
 public final class Harness {
     private final Plugbench host;
     private final TaskRegistry tasks;
+    private final Producers producers;
     private final Planner planner;
 
     /** A harness over the host's methods and the tasks on the host's classpath. */
@@ -48,7 +49,8 @@ public final class Harness {
     public Harness(Plugbench host, ClassLoader taskLoader) {
         this.host = host;
         this.tasks = new TaskRegistry(taskLoader);
-        this.planner = new Planner(new Producers(host));
+        this.producers = new Producers(host);
+        this.planner = new Planner(producers);
     }
 
     /** All tasks, by family then name. */
@@ -146,7 +148,7 @@ public final class Harness {
             boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
             return new WorkerProcessExecutor(host, classpath, spec.workers(), spec.cellTimeout());
         }
-        return new InProcessExecutor(new CellResolver(host, tasks), spec.threads(), spec.cellTimeout());
+        return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
     }
 
     /** Plans the task's cells, runs those not read back, writes the results; empty when no method takes part. */

@@ -74,11 +74,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path dir = plugins.pluginsDir();
         Plugbench.Builder builder = plugins.configure(Plugbench.builder().watchPluginsDir(watch));
-        if (Files.isDirectory(dir)) {
-            builder.pluginsDir(dir);
-        } else if (watch) {
+        if (watch && !Files.isDirectory(dir)) {
             throw new Main.UserError("--watch needs a plugins directory; " + dir + " does not exist", "give --plugins DIR");
         }
+        builder.pluginsDir(dir); // a missing folder is a problem the host records (exit 4)
         if (out != null && out.toString().isBlank()) {
             throw new Main.UserError("--out is empty", "give a folder for the results, e.g. --out results");
         }
@@ -96,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                 progress.finish();
             }
             print(harness, results, stdout);
-            int code = ExitCodes.of(host, dir, results, err);
+            int code = ExitCodes.of(host, results, err);
             if (watch) {
                 watch(host, harness, run, progress, stdout, err);
             }

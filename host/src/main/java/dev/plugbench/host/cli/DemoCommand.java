@@ -5,7 +5,6 @@ import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
 import dev.plugbench.host.bench.TaskResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = plugins.pluginsDir();
-        Plugbench.Builder builder = plugins.configure(Plugbench.builder());
-        if (Files.isDirectory(dir)) {
-            builder.pluginsDir(dir);
-        }
+        Plugbench.Builder builder = plugins.configure(Plugbench.builder()).pluginsDir(dir);
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
@@ -59,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             BenchCommand.print(harness, all, stdout);
             stdout.println("reports under " + out.toAbsolutePath());
-            return ExitCodes.of(host, dir, all, err);
+            return ExitCodes.of(host, all, err);
         }
     }
 }

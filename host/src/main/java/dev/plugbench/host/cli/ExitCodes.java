@@ -5,8 +5,6 @@ import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.Problem;
 import dev.plugbench.host.bench.TaskResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,7 +23,7 @@ final class ExitCodes {
     }
 
     /** Prints the host's problems and the failed-cell count on {@code err}; returns the status. */
-    static int of(Plugbench host, Path pluginsDir, List<TaskResult> results, PrintWriter err) {
+    static int of(Plugbench host, List<TaskResult> results, PrintWriter err) {
         int code = OK;
         long failed = results.stream().flatMap(r -> r.rows().stream()).filter(CellResult::failed).count();
         if (results.isEmpty()) {
@@ -36,10 +34,6 @@ final class ExitCodes {
             code = CELLS_FAILED;
         }
         List<Problem> problems = host.problems();
-        if (!Files.isDirectory(pluginsDir)) {
-            err.println("plugbench: the plugins folder " + pluginsDir + " does not exist (fix: give --plugins DIR, or build the project)");
-            code = PLUGIN_PROBLEMS;
-        }
         if (!problems.isEmpty()) {
             err.println("plugbench: " + problems.size() + " plugin problem(s):");
             problems.forEach(p -> err.println("  " + p));
