@@ -21,8 +21,8 @@ final class Nd4jStartup {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Nd4jStartup.class.getClassLoader());
         try {
+            NumericRuntime.configure(); // before ND4J's first call: it pins ND4J's threads through the environment
             Nd4j.scalar(0f);
-            NumericRuntime.configure();
             done = true;
         } finally {
             thread.setContextClassLoader(previous);

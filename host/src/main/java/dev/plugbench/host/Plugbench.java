@@ -4,6 +4,12 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,6 +109,48 @@ public final class Plugbench implements AutoCloseable {
         return registry.handle(Objects.requireNonNull(extensionPoint, "extensionPoint is null"), id);
     }
 
+    /**
+     * Calls one method with a time limit: {@code call} runs on a new daemon thread, and the caller
+     * gets its result, its exception, or, after {@code limit}, a {@link MethodTimeoutException} (the
+     * call's thread is interrupted and abandoned: in one JVM a method that ignores interrupts cannot be
+     * stopped, only left behind). For example
+     * {@code host.call(SpectralProbe.class, "frobenius", Duration.ofSeconds(5), p -> p.measure(input, params))}.
+     *
+     * @throws MethodNotFoundException listing the ids that are registered
+     * @throws MethodTimeoutException  when the call ran past {@code limit}
+     */
+    public <T, R> R call(Class<T> extensionPoint, String id, Duration limit, Function<T, R> call) {
+        Objects.requireNonNull(limit, "limit is null");
+        Objects.requireNonNull(call, "call is null");
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("limit must be positive; got " + limit);
+        }
+        T handle = method(extensionPoint, id);
+        FutureTask<R> task = new FutureTask<>(() -> call.apply(handle));
+        Thread thread = new Thread(task, "plugbench-call-" + id);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new MethodTimeoutException(extensionPoint.getSimpleName() + " '" + id + "'", limit, thread.getName());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + id, e);
+        }
+    }
+
     /** The loaded PF4J plugins. */
     public List<PluginInfo> plugins() {
         return runtime.plugins();
@@ -161,6 +209,11 @@ public final class Plugbench implements AutoCloseable {
     /** Internal view for the hot-swap drill. */
     PluginRuntime runtime() {
         return runtime;
+    }
+
+    /** Internal view for the hot-swap drill: the private copies of plugin files. */
+    ShadowCopies shadowCopies() {
+        return shadows;
     }
 
     /** Internal view for the hot-swap drill. */

@@ -84,6 +84,10 @@ final class PluginDirectoryWatcher implements AutoCloseable {
         try {
             var id = runtime.idOfFile(file);
             if (!Files.exists(file)) {
+                runtime.settleContest(file).ifPresent(p -> {
+                    LOG.info("loaded plugin '{}' {} from {}: the other file of that id and version was removed", p.id(), p.version(), p.file());
+                    onChange.accept(p.id());
+                });
                 if (id.isPresent()) {
                     runtime.unload(id.get());
                     LOG.info("unloaded plugin '{}': {} was deleted", id.get(), file);

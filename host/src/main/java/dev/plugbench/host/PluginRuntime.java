@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -42,6 +43,10 @@ final class PluginRuntime implements AutoCloseable {
     private final Problems problems;
     private final ShadowCopies shadows;
     private final Map<String, Loaded> plugins = new LinkedHashMap<>();
+    /** Plugin ids held by several files of one version with other content: the files; none of them loads. */
+    private final Map<String, List<Path>> contested = new LinkedHashMap<>();
+    /** Every class loader this runtime created, by plugin id (weakly): whose threads may outlive an unload. */
+    private final List<Map.Entry<String, WeakReference<ClassLoader>>> generations = new CopyOnWriteArrayList<>();
 
     /** The plugins this host may load, or null to load any. */
     private volatile TrustList trust;
@@ -67,6 +72,13 @@ final class PluginRuntime implements AutoCloseable {
             return Outcome.failed(record(checked.problem));
         }
         PluginDescriptor d = checked.descriptor;
+        List<Path> rivals = contested.get(d.getPluginId());
+        if (rivals != null && !rivals.contains(file)) {
+            rivals.add(file);
+            return Outcome.failed(record(problem(d.getPluginId(), Problem.Kind.DUPLICATE_PLUGIN, file + " also holds plugin '" + d.getPluginId()
+                    + "', which " + rivals.subList(0, rivals.size() - 1) + " already contest; none of them loads",
+                    "keep one file of plugin '" + d.getPluginId() + "' in the folder")));
+        }
         Loaded existing = plugins.get(d.getPluginId());
         if (existing != null) {
             return loadOver(existing, d, file, checked);
@@ -103,10 +115,14 @@ final class PluginRuntime implements AutoCloseable {
             why = file + " is the same plugin '" + id + "' " + loadedVersion + " as the loaded " + existing.file();
             fix = "remove one of the two copies";
         } else if (order == 0) {
-            why = file + " has the id and version (" + id + " " + loadedVersion + ") of the loaded " + existing.file()
-                    + " but other content (SHA-256 " + checked.sha256.substring(0, 12) + " vs " + existing.info().sha256().substring(0, 12)
-                    + "); it is refused";
-            fix = "bump plugin.version in the new build (a higher version upgrades the loaded one), or remove one of the files";
+            // which of two builds is the real one cannot be told, and must not follow file order: neither serves
+            unload(id);
+            contested.put(id, new ArrayList<>(List.of(existing.file(), file)));
+            why = file + " and " + existing.file() + " both hold plugin '" + id + "' " + loadedVersion + " with other content (SHA-256 "
+                    + checked.sha256.substring(0, 12) + " vs " + existing.info().sha256().substring(0, 12)
+                    + "); both are refused until one is removed";
+            fix = "bump plugin.version in the new build (a higher version upgrades the older one), or remove one of the files";
+            return Outcome.failed(record(problem(id, Problem.Kind.DUPLICATE_PLUGIN, why, fix)));
         } else {
             why = file + " holds plugin '" + id + "' " + d.getVersion() + ", older than the loaded " + loadedVersion + " from "
                     + existing.file() + "; it is refused";
@@ -194,6 +210,51 @@ final class PluginRuntime implements AutoCloseable {
         }
         manager.stopPlugins();
         manager.unloadPlugins();
+        stopLeftThreads();
+    }
+
+    /**
+     * After {@code removed} left the plugins folder: a plugin id it contested with other files is
+     * loaded from the one file left, if one is. Returns that plugin, or empty.
+     */
+    synchronized Optional<PluginInfo> settleContest(Path removed) {
+        for (Map.Entry<String, List<Path>> e : List.copyOf(contested.entrySet())) {
+            List<Path> files = e.getValue();
+            if (files.removeIf(f -> f.toAbsolutePath().normalize().equals(removed.toAbsolutePath().normalize()) || !Files.exists(f))
+                    && files.size() <= 1) {
+                contested.remove(e.getKey());
+                if (files.size() == 1) {
+                    return Optional.ofNullable(load(files.get(0)).plugin());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Interrupts the threads that plugins started and left running (all generations), waits up to
+     * 2 s for them, and records a problem naming each that is still running: a non-daemon one would
+     * keep the embedding application's JVM from exiting.
+     */
+    private void stopLeftThreads() {
+        for (String id : generations.stream().map(Map.Entry::getKey).distinct().toList()) {
+            List<Thread> left = PluginThreads.of(generations.stream().filter(g -> g.getKey().equals(id)).map(Map.Entry::getValue).toList());
+            if (left.isEmpty()) {
+                continue;
+            }
+            List<Thread> running;
+            try {
+                running = PluginThreads.stop(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = left;
+            }
+            for (Thread t : running) {
+                record(problem(id, Problem.Kind.THREAD_LEFT_RUNNING, "thread " + PluginThreads.describe(t)
+                        + " still runs after the host closed and ignored an interrupt" + (t.isDaemon() ? "" : "; it keeps the JVM from exiting"),
+                        "stop the plugin's threads in its Plugin.stop(), or let them end when interrupted"));
+            }
+        }
     }
 
     // --- steps -------------------------------------------------------------------------------
@@ -268,6 +329,8 @@ final class PluginRuntime implements AutoCloseable {
         PluginWrapper wrapper = manager.getPlugin(id);
         ClassLoader loader = wrapper.getPluginClassLoader();
         shadows.deleteWhenCollected(loader, copy);
+        generations.removeIf(g -> g.getValue().get() == null);
+        generations.add(Map.entry(id, new WeakReference<>(loader)));
         factory.open(id);
         String why;
         try {

@@ -45,7 +45,9 @@ public record Problem(String subject, Kind kind, String message, String fix, Ins
         /** The plugins directory could not be watched or read. */
         DIRECTORY,
         /** The host loads trusted plugins only, and this file is not on the trust list (or its content changed). */
-        UNTRUSTED
+        UNTRUSTED,
+        /** A thread the plugin started still ran when the host closed, and did not end when interrupted. */
+        THREAD_LEFT_RUNNING
     }
 
     @Override

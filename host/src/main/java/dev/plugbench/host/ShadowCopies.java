@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,10 @@ final class ShadowCopies implements AutoCloseable {
     private final Path root;
     private final boolean ownsRoot;
     private final AtomicLong counter = new AtomicLong();
+    private final AtomicInteger live = new AtomicInteger();
+    private final AtomicLong lastCollection = new AtomicLong(System.nanoTime());
+    /** Copies in use past which a reload asks for a full collection. */
+    static final int MAX_LIVE_COPIES = 16;
 
     private final long maxExpandedBytes;
 
@@ -107,12 +112,34 @@ final class ShadowCopies implements AutoCloseable {
                 ? copy.resolveSibling(original.getFileName().toString()) : copy;
     }
 
-    /** Deletes the copy's folder once {@code owner} (the generation's class loader) is collected. */
+    /**
+     * Deletes the copy's folder once {@code owner} (the generation's class loader) is collected.
+     * Class loaders are only collected by full collections, which a quiet heap may not run for a
+     * long time: past {@value #MAX_LIVE_COPIES} copies in use, a full collection is requested (at
+     * most once a second), so repeated reloads keep a bounded number of copies on disk.
+     */
     void deleteWhenCollected(Object owner, Path copy) {
         if (copy.startsWith(root)) {
             Path folder = root.resolve(root.relativize(copy).getName(0));
-            CLEANER.register(owner, () -> deleteTree(folder));
+            live.incrementAndGet();
+            CLEANER.register(owner, () -> {
+                live.decrementAndGet();
+                deleteTree(folder);
+            });
+            long now = System.nanoTime();
+            long last = lastCollection.get();
+            if (live.get() > MAX_LIVE_COPIES && now - last > 1_000_000_000L && lastCollection.compareAndSet(last, now)) {
+                // off the reload's path: a full collection takes tens of milliseconds
+                Thread collector = new Thread(Reachability::collectNow, "plugbench-copy-collector");
+                collector.setDaemon(true);
+                collector.start();
+            }
         }
+    }
+
+    /** Copies whose class loader has not been collected yet. */
+    int liveCopies() {
+        return live.get();
     }
 
     /** The most a zip plugin may expand to: entries, and bytes in all (a zip bomb is refused, not expanded). */

@@ -7,6 +7,7 @@ import dev.plugbench.api.spectral.SpectralProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,20 +124,25 @@ class BadPluginTest {
     }
 
     @Test
-    void theSameVersionWithOtherContentIsRefusedWithTheFix() throws IOException {
-        Path dir = dirWithV1();
-        TestPlugins.variant(dir.resolve("b-v1-changed.jar"), java.util.Map.of("NOTICE.txt", "other content, same version"));
-        try (Plugbench host = hostOver(dir)) {
-            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.file().getFileName().toString()).isEqualTo("a-good.jar"));
-            assertThat(host.problems()).singleElement().satisfies(p -> {
-                assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_PLUGIN);
-                assertThat(p.message()).contains("b-v1-changed.jar has the id and version (probe-fixture 1.0.0) of the loaded")
-                        .contains("a-good.jar").contains("other content");
-                assertThat(p.fix()).contains("bump plugin.version");
-            });
-            stillServes(host);
+    void theSameVersionWithOtherContentRefusesBothFilesWhateverTheirOrder() throws IOException {
+        for (String second : List.of("0-first.jar", "z-last.jar")) {
+            Path dir = Files.createDirectories(tmp.resolve("same-version-" + second));
+            Files.copy(TestPlugins.v1(), dir.resolve("m-good.jar"));
+            TestPlugins.variant(dir.resolve(second), java.util.Map.of("NOTICE.txt", "other content, same version"));
+            try (Plugbench host = hostOver(dir)) {
+                assertThat(host.plugins()).isEmpty();
+                assertThat(host.allMethods()).isEmpty();
+                assertThat(host.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.DUPLICATE_PLUGIN);
+                    assertThat(p.subject()).isEqualTo("probe-fixture");
+                    assertThat(p.message()).contains("m-good.jar").contains(second).contains("both hold plugin 'probe-fixture' 1.0.0 with other content")
+                            .contains("both are refused");
+                    assertThat(p.fix()).contains("bump plugin.version");
+                });
+            }
         }
     }
+
 
     @Test
     void aPluginThatDependsOnAnotherPluginIsRefusedClearly() throws IOException {

@@ -58,4 +58,29 @@ class TrustListTest {
             assertThat(host.problems()).hasSize(2).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Problem.Kind.UNTRUSTED));
         }
     }
+
+    @Test
+    void aPluginThatPlantsAJarInThePluginsFolderCannotGetItLoadedInTrustedMode() throws Exception {
+        Path trust = tmp.resolve("trust.json");
+        Path plugins = Files.createDirectories(tmp.resolve("planting"));
+        Path planter = dev.plugbench.host.bench.TestPluginJars.of(plugins, "planter", dev.plugbench.host.bench.MisbehavingProbes.PluginsFolderWriter.class);
+        assertThat(run("trust", "add", planter.toString(), "--trust-file", trust.toString()).code()).isZero();
+        System.setProperty(dev.plugbench.host.bench.MisbehavingProbes.PluginsFolderWriter.PLANT, TestPlugins.v2() + "|" + plugins);
+        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).trustedOnly(trust).build()) {
+            Families.sampleCall(dev.plugbench.api.spectral.SpectralProbe.class,
+                    host.method(dev.plugbench.api.spectral.SpectralProbe.class, "plants-a-plugin"));
+        } finally {
+            System.clearProperty(dev.plugbench.host.bench.MisbehavingProbes.PluginsFolderWriter.PLANT);
+        }
+        Path planted = plugins.resolve("planted.jar");
+        assertThat(planted).exists();
+        // the next run: the planted file is refused, named, with the command a user would have to run on purpose
+        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).trustedOnly(trust).build()) {
+            assertThat(host.plugins()).extracting(PluginInfo::id).containsExactly("planter");
+            assertThat(host.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.UNTRUSTED);
+                assertThat(p.fix()).isEqualTo("if you trust this file: plugbench trust add " + planted);
+            });
+        }
+    }
 }

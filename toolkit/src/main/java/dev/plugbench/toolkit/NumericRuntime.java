@@ -1,27 +1,126 @@
 package dev.plugbench.toolkit;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Process-wide ND4J settings the toolkit relies on. On a small machine ND4J's own OpenMP threads
- * (element-wise ops) spin while OpenBLAS's threads run the matrix products, and the two fight for
- * the cores: measured on 2 cores, an MLP 784-256-10 training step ran at 80-300 steps/s with
- * the defaults and at 500-700 with ND4J's element-wise ops on one thread, BLAS keeping all cores.
- * The host calls {@link #configure()} at start; applications using the toolkit alone should too.
+ * Process-wide ND4J settings the toolkit relies on: the same numbers on any core count.
+ *
+ * <p>ND4J's reductions split their input into one chunk per thread, and LAPACK's eigensolvers
+ * follow OpenBLAS's thread count, so the same cell differs in the last bits between a 1-core and
+ * a 2-core machine (measured on ND4J 1.0.0-M2.1: a norm and a symmetric eigendecomposition).
+ * {@link #configure()} pins both to {@value #DEFAULT_THREADS} thread: ND4J reads its thread count
+ * only from the environment when its native library starts ({@code SD_MAX_THREADS};
+ * {@code Environment.setMaxThreads} has no effect on M2.1), and OpenBLAS only when it loads
+ * ({@code OPENBLAS_NUM_THREADS}), so {@code configure()} sets both variables in the process
+ * environment before ND4J starts, then OpenBLAS's threads again through ND4J's BLAS wrapper
+ * (ND4J sets them from {@code OMP_NUM_THREADS} or the core count as it starts). Cells then run in parallel with each other instead ({@code --threads K}).
+ *
+ * <p>{@code -Dplugbench.numericThreads=N} (or {@code SD_MAX_THREADS=N} set before the JVM starts)
+ * chooses another count; the numbers then depend on N, and {@link #threads()} records it. The host
+ * calls {@code configure()} at start; applications using the toolkit alone should call it before
+ * their first ND4J call, else ND4J keeps one thread per core and {@code configure()} says so.
  */
 public final class NumericRuntime {
-    private static volatile boolean configured;
+    /** The thread count that gives the same numbers everywhere. */
+    public static final int DEFAULT_THREADS = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(NumericRuntime.class);
+    private static final int RTLD_LAZY = 1;
+    private static final int RTLD_NOLOAD = 4;
+    private static volatile Map<String, Object> threads;
 
     private NumericRuntime() {
     }
 
-    /** Runs ND4J's element-wise ops on one thread (BLAS and LAPACK keep theirs). Idempotent. */
+    /** Pins ND4J's and OpenBLAS's threads (see the class comment). Idempotent. */
     public static synchronized void configure() {
-        if (configured) {
+        if (threads != null) {
             return;
         }
-        Nd4j.getEnvironment().setMaxThreads(1);
+        int wanted = Integer.getInteger("plugbench.numericThreads", DEFAULT_THREADS);
+        if (wanted < 1) {
+            throw new IllegalArgumentException("-Dplugbench.numericThreads must be at least 1; got " + wanted);
+        }
+        String preset = System.getenv("SD_MAX_THREADS");
+        String source;
+        if (preset != null && System.getProperty("plugbench.numericThreads") == null) {
+            source = "SD_MAX_THREADS set before start";
+        } else {
+            // OpenBLAS (both of ND4J's copies) reads its thread count when it loads, too
+            boolean set = setNativeEnvironment("SD_MAX_THREADS", Integer.toString(wanted))
+                    & setNativeEnvironment("OPENBLAS_NUM_THREADS", Integer.toString(wanted));
+            source = set ? "pinned by plugbench" : "not pinned: setenv failed";
+        }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
-        configured = true;
+        int nd4j = Nd4j.getEnvironment().maxThreads();
+        Nd4j.factory().blas().setMaxThreads(nd4j);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("nd4j_threads", nd4j);
+        t.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
+        t.put("thread_source", source);
+        t.put("blas_core", blasCores());
+        t.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset (OpenBLAS detects the CPU)"));
+        threads = Map.copyOf(t);
+        if (nd4j != wanted && preset == null) {
+            LOG.warn("ND4J runs its operations on {} threads, not {}: it started before NumericRuntime.configure() (results then depend "
+                    + "on the core count). Call configure() before the first ND4J call, or start the JVM with SD_MAX_THREADS={}", nd4j, wanted, wanted);
+        }
+    }
+
+    /**
+     * The numeric threads this process runs with, for provenance: {@code nd4j_threads},
+     * {@code blas_threads}, {@code thread_source}, {@code blas_core} (the OpenBLAS kernel) and
+     * {@code openblas_coretype}. Configures first when needed.
+     */
+    public static Map<String, Object> threads() {
+        configure();
+        return threads;
+    }
+
+    /** Sets a variable in the C environment, where native libraries read it (Java's own copy is read-only). */
+    private static boolean setNativeEnvironment(String name, String value) {
+        try {
+            return Native.loadLibrary("c", LibC.class).setenv(name, value, 1) == 0;
+        } catch (LinkageError e) {
+            LOG.warn("cannot set {} in the process environment ({}); start the JVM with {}={} for core-count independent results",
+                    name, e.getMessage(), name, value);
+            return false;
+        }
+    }
+
+    /**
+     * The kernel of each OpenBLAS copy ND4J loaded (its BLAS and its LAPACK come from separate
+     * libraries), from {@code /proc/self/maps}; "unknown" elsewhere. The libraries are looked up
+     * with RTLD_NOLOAD | RTLD_LOCAL: opened globally, one copy's symbols would override the other's
+     * and mix their memory pools (seen: "BLAS : Bad memory unallocation", then a crash).
+     */
+    private static String blasCores() {
+        Map<String, String> cores = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                int at = line.indexOf('/');
+                String file = at < 0 ? "" : Path.of(line.substring(at)).getFileName().toString();
+                if (file.startsWith("libopenblas") && !cores.containsKey(file)) {
+                    NativeLibrary lib = NativeLibrary.getInstance(line.substring(at), Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
+                    cores.put(file, lib.getFunction("openblas_get_corename").invokeString(new Object[0], false));
+                }
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.debug("OpenBLAS kernel not found", e);
+        }
+        return cores.isEmpty() ? "unknown" : String.join(", ", cores.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
+    private interface LibC extends Library {
+        int setenv(String name, String value, int overwrite);
     }
 }

@@ -146,7 +146,7 @@ public final class Harness {
     private CellExecutor executor(RunSpec spec) {
         if (spec.workers() > 0) {
             boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
-            return new WorkerProcessExecutor(host, classpath, spec.workers(), spec.cellTimeout());
+            return new WorkerProcessExecutor(host, classpath, spec.workers(), spec.cellTimeout(), spec.workerMemory());
         }
         return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
     }
@@ -167,9 +167,17 @@ public final class Harness {
             plan.changed().forEach((method, change) -> listener.producerChanged(task.name(), method, change.reason(), change.cells()));
             listener.taskStarted(task.name(), plan.cells().size(), plan.cells().size() - plan.todo().size());
             CellResult[] rows = plan.rows();
-            List<CellDescription> todo = plan.todo().stream().map(plan.cells()::get).toList();
+            List<CellDescription> todo = new ArrayList<>(plan.todo().stream().map(plan.cells()::get).toList());
+            List<Integer> checks = ResumeCheck.pick(plan.rows(), new java.security.SecureRandom());
+            checks.forEach(i -> todo.add(plan.cells().get(i)));
+            List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
             try {
                 executor(spec).execute(todo, (k, row) -> {
+                    if (k >= plan.todo().size()) {
+                        int i = checks.get(k - plan.todo().size());
+                        ResumeCheck.compare(rows[i], row).ifPresent(mismatches::add);
+                        return;
+                    }
                     int i = plan.todo().get(k);
                     rows[i] = row;
                     try {
@@ -182,6 +190,11 @@ public final class Harness {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the run was interrupted; rerun with --resume to continue", e);
+            }
+            if (!mismatches.isEmpty()) {
+                throw new IllegalArgumentException("--resume refused for " + dir + ": " + checks.size() + " saved cells were recomputed as a check and "
+                        + mismatches.size() + " came out different (" + String.join("; ", mismatches) + "). The saved cells were made by other code, "
+                        + "data or settings than this run's; start a fresh run: remove --resume, or give another --out");
             }
             List<CellResult> finished = List.of(rows);
             Map<String, Map<String, Map<String, Object>>> methodParams = new LinkedHashMap<>();

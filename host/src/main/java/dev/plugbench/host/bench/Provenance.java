@@ -4,6 +4,7 @@ import dev.plugbench.api.ApiVersion;
 import dev.plugbench.api.bench.BenchTask;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
+import dev.plugbench.toolkit.NumericRuntime;
 import dev.plugbench.toolkit.ToolkitVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +33,8 @@ final class Provenance {
         p.put("java_version", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpu_count", Runtime.getRuntime().availableProcessors());
-        // ND4J's and OpenBLAS's threads per cell: reductions sum in a thread-count-dependent order
-        p.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset (one per core)"));
+        // ND4J's and OpenBLAS's threads per cell (reductions and eigensolvers depend on them) and the BLAS kernel
+        p.put("numeric_threads", NumericRuntime.threads());
         p.put("start_time", started.toString());
         Map<String, String> shaByPlugin = new LinkedHashMap<>();
         host.plugins().forEach(pi -> shaByPlugin.put(pi.id(), pi.sha256()));
@@ -56,6 +57,10 @@ final class Provenance {
         run.put("settings", List.copyOf(settings.keySet()));
         run.put("setting_fields", settings);
         run.put("executor", spec.workers() > 0 ? spec.workers() + " worker JVMs" : "this JVM");
+        if (spec.workers() > 0) {
+            run.put("worker_heap_mb", spec.workerMemory().heapMb());
+            run.put("worker_off_heap_mb", spec.workerMemory().offHeapMb());
+        }
         run.put("threads", spec.threads());
         run.put("cell_timeout_seconds", spec.cellTimeout().toSeconds());
         p.put("run", run);

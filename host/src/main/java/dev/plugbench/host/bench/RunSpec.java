@@ -20,10 +20,29 @@ import java.util.Optional;
  * @param cellTimeout a cell running longer fails with a timeout
  * @param workers     0: cells run in this JVM, on {@code threads} threads; n &gt; 0: in n worker JVMs
  *                    (the worker protocol, {@link Worker}), each rebuilding the host from the plugin files
+ * @param workerMemory each worker JVM's heap and off-heap caps (a method that exceeds them fails its cell)
  */
 public record RunSpec(String family, Optional<String> task, List<String> methods, int seeds, boolean quick, Path out,
-                      boolean resume, int threads, Duration cellTimeout, int workers) {
+                      boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory) {
+    /**
+     * A worker JVM's memory caps.
+     *
+     * @param heapMb    the Java heap ({@code -Xmx}), MiB
+     * @param offHeapMb ND4J's arrays off the heap ({@code org.bytedeco.javacpp.maxbytes}), MiB
+     */
+    public record WorkerMemory(int heapMb, int offHeapMb) {
+        /** 1 GiB of heap and 4 GiB off it, as the launcher gives the host. */
+        public static final WorkerMemory DEFAULT = new WorkerMemory(1024, 4096);
+
+        public WorkerMemory {
+            if (heapMb < 64 || offHeapMb < 64) {
+                throw new IllegalArgumentException("worker memory caps must be at least 64 MiB each; got heap " + heapMb + ", off-heap " + offHeapMb);
+            }
+        }
+    }
+
     public RunSpec {
+        Objects.requireNonNull(workerMemory, "workerMemory is null");
         Objects.requireNonNull(family, "family is null");
         Objects.requireNonNull(task, "task is null");
         methods = List.copyOf(methods);
@@ -45,48 +64,52 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     /** A run of every method on every task of a family with defaults: 3 seeds, 1 thread, 10 minutes a cell. */
     public static RunSpec of(String family, Path out) {
-        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0);
+        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT);
     }
 
     public RunSpec withTask(String t) {
-        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers);
+        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withMethods(List<String> m) {
-        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers);
+        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withSeeds(int n) {
-        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers);
+        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withQuick(boolean q) {
-        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers);
+        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withResume(boolean r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers);
+        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withThreads(int t) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory);
     }
 
     public RunSpec withCellTimeout(Duration d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory);
     }
 
     public RunSpec withOut(Path o) {
-        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers);
+        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory);
     }
 
     /** Runs the cells in {@code n} worker JVMs (0: in this JVM). */
     public RunSpec withWorkers(int n) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory);
     }
 
     /** The scale of the run. */
     public dev.plugbench.api.bench.Scale scale() {
         return dev.plugbench.api.bench.Scale.of(quick);
+    }
+
+    public RunSpec withWorkerMemory(WorkerMemory m) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m);
     }
 }

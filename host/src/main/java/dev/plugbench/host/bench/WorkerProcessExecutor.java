@@ -3,6 +3,7 @@ package dev.plugbench.host.bench;
 import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.PluginInfo;
+import dev.plugbench.toolkit.NumericRuntime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,12 +37,14 @@ final class WorkerProcessExecutor implements CellExecutor {
     private final boolean classpathMethods;
     private final int workers;
     private final Duration timeout;
+    private final RunSpec.WorkerMemory memory;
 
-    WorkerProcessExecutor(Plugbench host, boolean classpathMethods, int workers, Duration timeout) {
+    WorkerProcessExecutor(Plugbench host, boolean classpathMethods, int workers, Duration timeout, RunSpec.WorkerMemory memory) {
         this.plugins = host.plugins();
         this.classpathMethods = classpathMethods;
         this.workers = workers;
         this.timeout = timeout;
+        this.memory = memory;
     }
 
     @Override
@@ -85,8 +88,9 @@ final class WorkerProcessExecutor implements CellExecutor {
                 CellResult row;
                 try {
                     row = worker.run(i, cell, timeout.plus(ANSWER_MARGIN));
-                    if (row.failed() && row.error().startsWith("timed out")) {
-                        // the runaway call may still be spinning in that JVM: retire it so that later cells get a fresh one
+                    if (row.failed() && (row.error().startsWith("timed out") || row.error().startsWith("OutOfMemoryError"))) {
+                        // the runaway call may still be spinning in that JVM, or the method's hoard still fill it:
+                        // retire it so that later cells get a fresh one
                         worker.kill();
                         worker = null;
                     }
@@ -108,8 +112,14 @@ final class WorkerProcessExecutor implements CellExecutor {
     private WorkerHandle start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco.javacpp.")).toList());
+        // the worker's own caps: a method that hoards memory fails its cell, and an out-of-memory error ends the worker
+        // (its state is not to be trusted after one), which fails that cell only
+        command.add("-Xmx" + memory.heapMb() + "m");
+        command.add("-Dorg.bytedeco.javacpp.maxbytes=" + memory.offHeapMb() + "m");
+        command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (memory.heapMb() + memory.offHeapMb() + 512) + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        // the parent's numeric thread count, so that a worker's numbers equal the parent's bit for bit
+        command.add("-Dplugbench.numericThreads=" + NumericRuntime.threads().get("nd4j_threads"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Worker.class.getName());

@@ -62,6 +62,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "run the cells in N worker JVMs that rebuild the host from the plugin files, verified by hash (default 0: in this JVM)")
     private int workers;
 
+    @Option(names = "--worker-heap", paramLabel = "MB", defaultValue = "1024",
+            description = "each worker JVM's Java heap in MiB (default ${DEFAULT-VALUE}); with --workers")
+    private int workerHeapMb;
+
+    @Option(names = "--worker-off-heap", paramLabel = "MB", defaultValue = "4096",
+            description = "each worker JVM's cap on ND4J's off-heap arrays in MiB (default ${DEFAULT-VALUE}); with --workers")
+    private int workerOffHeapMb;
+
     @Option(names = "--watch", description = "stay running: when a plugin file changes, reload it, rerun its cells and reprint the table")
     private boolean watch;
 
@@ -81,8 +89,12 @@ final class BenchCommand implements Callable<Integer> {
         if (out != null && out.toString().isBlank()) {
             throw new Main.UserError("--out is empty", "give a folder for the results, e.g. --out results");
         }
+        if (workerHeapMb < 64 || workerOffHeapMb < 64) {
+            throw new Main.UserError("--worker-heap and --worker-off-heap must be at least 64 (MiB)", "for example --worker-heap 1024 --worker-off-heap 4096");
+        }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
-                out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers);
+                out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
+                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb));
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);

@@ -194,6 +194,33 @@ class HarnessTest {
     }
 
     @Test
+    void aResumeRecomputesSavedCellsAsACheckAndRefusesWhenTheyDiffer() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            RunSpec spec = spec("spot-check").withQuick(true);
+            TaskResult first = h.run(spec).get(0);
+            // an honest resume: the recomputed cells agree bit for bit
+            assertThat(metricsByCell(h.run(spec.withResume(true)).get(0))).isEqualTo(metricsByCell(first));
+            // every saved cell rewritten with another value and a matching digest (what the digest cannot catch)
+            try (var files = Files.list(first.directory().resolve("cells"))) {
+                for (Path f : files.toList()) {
+                    Map<String, Object> m = Json.read(f);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) m.get("row");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> metrics = (Map<String, Object>) row.get("metrics");
+                    metrics.put("train_loss", ((Number) metrics.get("train_loss")).doubleValue() + 1e-12);
+                    m.put("digest", CellStore.digest((String) m.get("key"), row));
+                    Files.write(f, Json.bytes(m));
+                }
+            }
+            assertThatThrownBy(() -> h.run(spec.withResume(true))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--resume refused").hasMessageContaining("2 saved cells were recomputed as a check and 2 came out different")
+                    .hasMessageContaining("train_loss saved").hasMessageContaining("remove --resume, or give another --out");
+        }
+    }
+
+    @Test
     void aSecondRunOnTheSameOutputFolderIsRefusedNamingTheFirst() throws IOException {
         try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
             Harness h = new Harness(host);

@@ -86,4 +86,61 @@ public final class MisbehavingProbes {
             throw new IllegalStateException("unreachable");
         }
     }
+
+    /** Keeps every array it allocates on the Java heap until the JVM runs out. Only ever run in a worker JVM. */
+    public static final class HeapHoarder implements SpectralProbe {
+        private static final java.util.List<long[]> HOARD = new java.util.ArrayList<>();
+
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("heap-hoarder", FAMILY, "hoards heap", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            while (true) {
+                HOARD.add(new long[8 << 20]);
+            }
+        }
+    }
+
+    /** Keeps every ND4J array it allocates (off the heap) until the off-heap cap refuses one. Only ever run in a worker JVM. */
+    public static final class OffHeapHoarder implements SpectralProbe {
+        private static final java.util.List<Object> HOARD = new java.util.ArrayList<>();
+
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("off-heap-hoarder", FAMILY, "hoards off-heap memory", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            while (true) {
+                HOARD.add(org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 8 << 20));
+            }
+        }
+    }
+
+    /** Copies the plugin file named by the System property {@link #PLANT} into the folder it also names: a plugin planting another. */
+    public static final class PluginsFolderWriter implements SpectralProbe {
+        /** {@code source-file|target-folder}. */
+        public static final String PLANT = "plugbench.test.plant";
+
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("plants-a-plugin", FAMILY, "writes a jar into the plugins folder", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            String[] plant = System.getProperty(PLANT).split("\\|");
+            try {
+                java.nio.file.Path source = java.nio.file.Path.of(plant[0]);
+                java.nio.file.Files.copy(source, java.nio.file.Path.of(plant[1]).resolve("planted.jar"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Measurement(Map.of("value", 1.0), Map.of());
+        }
+    }
 }

@@ -61,6 +61,26 @@ class WorkerProtocolTest {
     }
 
     @Test
+    void aMethodThatHoardsHeapOrOffHeapMemoryFailsOnlyItsOwnCell() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("hoarders"));
+        Files.copy(TestPluginsAccess.v1(), dir.resolve("fixture.jar"));
+        TestPluginJars.of(dir, "hoarders", MisbehavingProbes.HeapHoarder.class, MisbehavingProbes.OffHeapHoarder.class);
+        try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).build()) {
+            RunSpec spec = RunSpec.of("spectral", tmp.resolve("out")).withTask("digits-drift").withQuick(true).withSeeds(1).withWorkers(1)
+                    .withWorkerMemory(new RunSpec.WorkerMemory(256, 256)).withCellTimeout(java.time.Duration.ofSeconds(60));
+            TaskResult r = new Harness(host).run(spec).get(0);
+            Map<String, CellResult> byMethod = r.rows().stream().collect(Collectors.toMap(CellResult::method, c -> c));
+            // the heap hoarder ends its worker (-XX:+ExitOnOutOfMemoryError); the off-heap one is refused by the cap
+            assertThat(byMethod.get("heap-hoarder").error()).contains("the worker JVM stopped while running this cell").contains("out of memory");
+            assertThat(byMethod.get("off-heap-hoarder").error()).startsWith("OutOfMemoryError: Cannot allocate"); // the off-heap or physical cap
+            assertThat(byMethod.get("frobenius").failed()).isFalse();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> run = (Map<String, Object>) r.provenance().get("run");
+            assertThat(run).containsEntry("worker_heap_mb", 256).containsEntry("worker_off_heap_mb", 256);
+        }
+    }
+
+    @Test
     void aMethodThatExitsTheJvmOrSpinsForeverFailsOnlyItsOwnCell() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("hostile"));
         Files.copy(TestPluginsAccess.v1(), dir.resolve("fixture.jar"));
