@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sdk-docs/getting-started.md as code: its files are taken from the page's blocks as written,
  * compiled (PF4J's processor writes the extension index), packaged with the page's
  * plugin.properties (the version from its POM block), then the page's promises are checked: the
- * conformance test passes, verify-plugin passes, and the quick two-layer bench shows the method's
+ * conformance test and the hot-swap drill pass, verify-plugin passes, and the quick two-layer bench shows the method's
  * version and its declared column.
  */
 class GettingStartedTest {
@@ -54,10 +54,12 @@ class GettingStartedTest {
         String properties = only(blocks, "properties", "plugin.id=stable-rank");
         String probe = only(blocks, "java", "class StableRankProbe");
         String kitTest = only(blocks, "java", "class StableRankProbeTest");
+        String drillTest = only(blocks, "java", "class StableRankHotSwapTest");
 
         Path src = Files.createDirectories(tmp.resolve("src/org/example"));
         Files.writeString(src.resolve("StableRankProbe.java"), probe);
         Files.writeString(src.resolve("StableRankProbeTest.java"), kitTest);
+        Files.writeString(src.resolve("StableRankHotSwapTest.java"), drillTest);
         Path classes = tmp.resolve("classes");
         OutsiderBuild.compile(tmp.resolve("src"), classes);
         int[] passed = new int[1];
@@ -69,6 +71,7 @@ class GettingStartedTest {
         Path jar = OutsiderBuild.packageJar(classes, properties, version, plugins.resolve("stable-rank-" + version + ".jar"));
         PluginVerifier.Report report = PluginVerifier.verify(jar, Optional.empty());
         assertThat(report.passed()).as(report.findings().toString()).isTrue();
+        OutsiderBuild.drill(classes, "org.example.StableRankHotSwapTest", jar);
         try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).build()) {
             Harness harness = new Harness(host);
             TaskResult r = harness.run(RunSpec.of("spectral", tmp.resolve("results")).withTask("two-layer").withQuick(true).withSeeds(2)).get(0);

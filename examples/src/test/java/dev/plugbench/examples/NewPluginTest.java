@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code plugbench new-plugin FAMILY ID}: for every family, the generated project's sources compile,
- * its conformance test passes, the packaged plugin passes verify-plugin and loads with its method.
+ * its conformance test and its hot-swap drill pass, the packaged plugin passes verify-plugin and loads with its method.
  * (Built with Maven from an empty folder against the installed artifacts, as an outsider does, in the
  * note of this change.)
  */
@@ -48,6 +48,8 @@ class NewPluginTest {
                 tmp.resolve("plugins-" + family).resolve("my-" + family + "-1.0.0.jar"));
         PluginVerifier.Report report = PluginVerifier.verify(jar, Optional.empty());
         assertThat(report.passed()).as(report.findings().toString()).isTrue();
+        // the generated hot-swap drill (in Maven's test phase it drills target/classes; here, the packaged jar)
+        OutsiderBuild.drill(classes, className + "HotSwapTest", jar);
         try (Plugbench host = Plugbench.builder().pluginsDir(jar.getParent()).discoverClasspath(false).build()) {
             assertThat(host.problems()).isEmpty();
             assertThat(host.allMethods()).extracting(RegisteredMethod::id).containsExactly("my-" + family);

@@ -65,6 +65,21 @@ final class OutsiderBuild {
         return failures;
     }
 
+    /**
+     * Runs a compiled {@code HotSwapContract} test on a packaged plugin (Maven's test phase would
+     * drill the project's target/classes): fails the calling test unless its one test passed.
+     */
+    static void drill(Path classes, String testClass, Path jar) throws Exception {
+        System.setProperty("plugbench.tck.plugin", jar.toString());
+        try {
+            int[] passed = new int[1];
+            assertThat(runTests(classes, testClass, passed)).as("the hot-swap drill of " + jar.getFileName()).isEmpty();
+            assertThat(passed[0]).isEqualTo(1);
+        } finally {
+            System.clearProperty("plugbench.tck.plugin");
+        }
+    }
+
     /** The plugin jar: plugin.properties with {@code ${project.version}} filtered, the compiled classes but the tests. */
     static Path packageJar(Path classes, String pluginProperties, String version, Path jar) throws IOException {
         Files.createDirectories(jar.getParent());

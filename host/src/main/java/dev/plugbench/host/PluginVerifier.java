@@ -303,7 +303,7 @@ public final class PluginVerifier {
         return "L" + c.getName().replace('.', '/') + ";";
     }
 
-    /** Loads the plugin into a throwaway host, checks ids against the installed plugins, calls each method once. */
+    /** Loads the plugin into a throwaway host, checks ids against the installed plugins, calls each method once, drills hot swap. */
     private static void dynamic(Path file, String pluginId, Optional<Path> installed, List<Finding> out) {
         Path dir;
         try {
@@ -314,30 +314,53 @@ public final class PluginVerifier {
             return;
         }
         try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).workDir(dir.resolve("work")).build()) {
-            callEach(host, pluginId, installed, out);
+            // the drill runs after callEach's frame is gone: a binding left in one of its slots would hold the first version
+            if (callEach(host, pluginId, installed, out)) {
+                drill(host, pluginId, out);
+            }
         } finally {
             ShadowCopies.deleteTree(dir);
         }
     }
 
-    /** Lists the methods, checks their ids against the installed plugins, calls each once. */
-    private static void callEach(Plugbench host, String pluginId, Optional<Path> installed, List<Finding> out) {
+    /** Lists the methods, checks their ids against the installed plugins, calls each once; whether every call answered. */
+    private static boolean callEach(Plugbench host, String pluginId, Optional<Path> installed, List<Finding> out) {
         host.problems().forEach(p -> out.add(error("load", p.message(), p.fix())));
         List<RegisteredMethod<?>> methods = host.allMethods();
         if (methods.isEmpty()) {
             out.add(error("load", "the plugin registers no method", "see the errors above"));
-            return;
+            return false;
         }
         out.add(new Finding(Finding.Level.OK, "load", "methods " + methods.stream().map(m -> m.family() + "/" + m.id()).toList(), ""));
         installed.filter(Files::isDirectory).ifPresent(d -> clashes(d, pluginId, methods, out));
+        boolean answered = true;
         for (MethodBinding b : host.registryView().bindingsOf(pluginId)) {
             try {
                 Families.sampleCall(b.extensionPoint(), host.method(b.extensionPoint(), b.info().id()));
                 out.add(new Finding(Finding.Level.OK, "sample call", b.info().family() + "/" + b.info().id() + " answered a small valid input", ""));
             } catch (RuntimeException | LinkageError e) {
+                answered = false;
                 out.add(error("sample call", b.info().family() + "/" + b.info().id() + " failed on a small valid input: "
                         + e.getClass().getSimpleName() + ": " + e.getMessage(), "run the conformance kit (plugbench-tck) in the plugin's tests"));
             }
+        }
+        return answered;
+    }
+
+    /** A short hot-swap drill (the one hotswap-check and the kit run): 3 swaps, 5 calls to each version. */
+    private static void drill(Plugbench host, String pluginId, List<Finding> out) {
+        try {
+            DrillReport r = new HotswapDrill(host).run(pluginId, new HotswapDrill.Options(3, 2, 5, java.time.Duration.ofSeconds(30)));
+            if (r.passed()) {
+                out.add(new Finding(Finding.Level.OK, "hot swap", r.swaps() + " reloads under " + r.calls() + " calls: none failed, nothing leaked", ""));
+            } else {
+                List<String> why = new ArrayList<>(r.findings());
+                r.failures().forEach(f -> why.add("failed call: " + f));
+                out.add(error("hot swap", String.join("; ", why), "run plugbench hotswap-check on the file, and the kit's HotSwapContract in the plugin's tests"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.add(error("hot swap", "interrupted", "run it again"));
         }
     }
 

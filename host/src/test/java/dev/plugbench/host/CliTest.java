@@ -135,5 +135,15 @@ class CliTest {
         assertThat(missing.code()).isEqualTo(4);
         assertThat(missing.err()).contains("does not exist");
         assertThat(run("bench", "spectral", "--out", "", "--plugins", plugins.toString()).code()).isEqualTo(1);
+        // 1: an --out that cannot be a folder, said plainly
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRun notAFolder = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", aFile.toString(),
+                "--plugins", plugins.toString());
+        assertThat(notAFolder.code()).isEqualTo(1);
+        assertThat(notAFolder.err()).contains("--out " + aFile + " is a file, not a folder");
+        CliRun underAFile = run("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--out", aFile.resolve("x").toString(),
+                "--plugins", plugins.toString());
+        assertThat(underAFile.code()).isEqualTo(1);
+        assertThat(underAFile.err()).contains("cannot create or lock the output folder").contains("writable folders");
     }
 }

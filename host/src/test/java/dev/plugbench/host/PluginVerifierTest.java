@@ -54,6 +54,16 @@ class PluginVerifierTest {
     }
 
     @Test
+    void aPluginThatLeaksThroughAThreadLocalFailsTheHotSwapCheck() throws IOException {
+        Path jar = dev.plugbench.host.bench.TestPluginJars.of(Files.createDirectories(tmp.resolve("leaky")), "leaky", LeakyProbes.ThreadLocalLeak.class);
+        PluginVerifier.Report r = PluginVerifier.verify(jar, Optional.empty());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("sample call")).allMatch(f -> f.level() == PluginVerifier.Finding.Level.OK);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("hot swap")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("ThreadLocal"));
+    }
+
+    @Test
     void aReferenceToAMemberTheContractDoesNotHaveIsFoundInTheBytecode() throws IOException {
         byte[] probe = entry("dev/plugbench/fixture/FrobeniusProbe.class");
         String text = new String(probe, StandardCharsets.ISO_8859_1);

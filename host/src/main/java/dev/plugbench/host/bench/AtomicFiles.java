@@ -6,8 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
-/** Writes a file through a temporary sibling and an atomic rename, so no reader ever sees half a file. */
+/**
+ * Writes a file through a temporary sibling and an atomic rename, so no reader ever sees half a
+ * file. The sibling is created as any new file is (mode 0666 less the umask: results are readable by
+ * those who may read the folder), not as {@code Files.createTempFile} would (0600).
+ */
 final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -15,9 +21,9 @@ final class AtomicFiles {
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

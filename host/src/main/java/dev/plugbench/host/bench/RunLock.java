@@ -36,6 +36,10 @@ final class RunLock implements AutoCloseable {
      */
     static RunLock acquire(Path out) {
         Path file = out.resolve(FILE);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            String why = "--out " + out + " is a file, not a folder: give a folder for the results";
+            throw new UncheckedIOException(why, new java.io.IOException(why));
+        }
         try {
             Files.createDirectories(out);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -57,8 +61,8 @@ final class RunLock implements AutoCloseable {
             channel.force(false);
             return new RunLock(channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the output folder " + out + ": " + e.getMessage()
-                    + " (check that it is writable)", e);
+            throw new UncheckedIOException("cannot create or lock the output folder " + out + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (check that it and its parents are writable folders, or give another --out)", e);
         }
     }
 

@@ -34,10 +34,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", defaultValue = "2", description = "cells run in parallel (default ${DEFAULT-VALUE})")
     private int threads;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "run the cells in N worker JVMs (default 0: in this JVM, on --threads threads)")
+    private int workers;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1 || workers < 0 || seeds < 1) {
+            throw new Main.UserError("--threads and --seeds must be at least 1, --workers at least 0", "for example --threads 2 --workers 2");
+        }
         Path dir = plugins.pluginsDir();
         Plugbench.Builder builder = plugins.configure(Plugbench.builder()).pluginsDir(dir);
         try (Plugbench host = builder.build()) {
@@ -45,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
             List<TaskResult> all = new ArrayList<>();
             for (String family : harness.families()) {
-                RunSpec run = RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads);
+                RunSpec run = RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads).withWorkers(workers);
                 all.addAll(harness.run(run, progress));
                 progress.finish();
             }

@@ -76,8 +76,9 @@ final class NewPluginCommand implements Callable<Integer> {
         write(target.resolve("plugin.properties"), fill(template("plugin.properties.txt"), values));
         write(sources.resolve(className + ".java"), fill(method, values));
         write(tests.resolve(className + "Test.java"), fill(test, values));
+        write(tests.resolve(className + "HotSwapTest.java"), fill(template("hotswap.test.java.txt"), values));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("created " + target + ": " + family + " method '" + id + "' (" + pkg + "." + className + ") and its conformance test");
+        out.println("created " + target + ": " + family + " method '" + id + "' (" + pkg + "." + className + "), its conformance test and its hot-swap drill");
         out.println("next: cd " + target + " && mvn -B verify   # then: plugbench verify-plugin target/" + id + "-1.0.0.jar");
         return 0;
     }

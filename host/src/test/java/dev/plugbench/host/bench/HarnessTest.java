@@ -221,6 +221,20 @@ class HarnessTest {
     }
 
     @Test
+    void resultFilesGetTheUsualPermissionsNotPrivateOnes() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            TaskResult r = new Harness(host).run(spec("permissions").withQuick(true)).get(0);
+            Path plain = Files.createFile(r.directory().resolve("plain-file"));
+            var usual = Files.getPosixFilePermissions(plain);
+            try (var files = Files.walk(r.directory())) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.equals(plain)).toList()) {
+                    assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(usual);
+                }
+            }
+        }
+    }
+
+    @Test
     void aSecondRunOnTheSameOutputFolderIsRefusedNamingTheFirst() throws IOException {
         try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
             Harness h = new Harness(host);
