@@ -1,0 +1,148 @@
+package dev.plugbench.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugbench.host.DrillReport;
+import dev.plugbench.host.HotswapDrill;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An outsider's build, with Maven: in an empty folder, with only the artifacts installed into a
+ * private repository (target/it-repo, filled by maven-invoker's install goal as {@code mvn install}
+ * would fill ~/.m2) and no path into this repository, a plugin is generated from the archetype for
+ * each family and all four are built with one aggregator (their conformance tests and hot-swap
+ * drills run); then sdk-docs/getting-started.md is followed as written: its files from its blocks,
+ * {@code mvn -B package}, the version bumped and built again, verify-plugin on both jars, the quick
+ * bench with the method's own column, and version 1 hot-swapped for version 2 under calls.
+ * Maven's own plugins come from the user's repository (a file mirror), as they would from Central.
+ */
+class MavenOutsiderIT {
+    private static final List<String> FAMILIES = List.of("lwa", "latent", "attribution", "spectral");
+    private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path tmp;
+
+    /** Runs Maven in {@code dir} against the private repository; returns its output, failing the test on a non-zero exit. */
+    private String mvn(Path dir, String... args) throws Exception {
+        Path settings = tmp.resolve("settings.xml");
+        if (!Files.exists(settings)) {
+            Files.writeString(settings, "<settings><mirrors><mirror><id>maven-plugins</id><mirrorOf>*</mirrorOf><url>"
+                    + Path.of(System.getProperty("plugbench.userRepo")).toUri() + "</url></mirror></mirrors></settings>");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("plugbench.mavenHome"), "bin", "mvn").toString(), "-B",
+                "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("plugbench.itRepo")));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(tmp, "mvn", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(6, TimeUnit.MINUTES)).as("mvn " + String.join(" ", args) + " finished").isTrue();
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("mvn " + String.join(" ", args) + " in " + dir + ":\n" + tail(out)).isZero();
+        return out;
+    }
+
+    private static String tail(String s) {
+        return s.length() > 6000 ? s.substring(s.length() - 6000) : s;
+    }
+
+    private static CliResult cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliResult(code, out.toString(), err.toString());
+    }
+
+    private record CliResult(int code, String out, String err) {
+    }
+
+    @Test
+    void archetypeProjectsAndTheGettingStartedPageBuildFromTheInstalledArtifacts() throws Exception {
+        // one plugin per family from the archetype, built together
+        Path generated = Files.createDirectories(tmp.resolve("generated"));
+        StringBuilder modules = new StringBuilder();
+        for (String family : FAMILIES) {
+            mvn(generated, "org.apache.maven.plugins:maven-archetype-plugin:3.2.1:generate", "-DinteractiveMode=false",
+                    "-DarchetypeGroupId=dev.plugbench", "-DarchetypeArtifactId=plugbench-plugin-archetype", "-DarchetypeVersion=0.1.0",
+                    "-Dfamily=" + family, "-DgroupId=org.example", "-DartifactId=my-" + family, "-Dpackage=org.example.my" + family,
+                    "-DclassName=My" + Character.toUpperCase(family.charAt(0)) + family.substring(1));
+            modules.append("<module>my-").append(family).append("</module>");
+        }
+        Files.writeString(generated.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>org.example</groupId><artifactId>all</artifactId><version>1.0.0</version><packaging>pom</packaging>"
+                + "<modules>" + modules + "</modules></project>");
+        String build = mvn(generated, "verify");
+        for (String family : FAMILIES) {
+            String name = "org.example.my" + family + ".My" + Character.toUpperCase(family.charAt(0)) + family.substring(1);
+            assertThat(build).containsPattern("Tests run: [78], Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in " + name + "Test")
+                    .contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0").contains("-- in " + name + "HotSwapTest");
+            assertThat(generated.resolve("my-" + family + "/target/my-" + family + "-1.0.0.jar")).exists();
+        }
+
+        // the getting-started page, as written
+        String page = Files.readString(Path.of(System.getProperty("plugbench.sdkdocs")).resolve("getting-started.md"));
+        List<String[]> blocks = new ArrayList<>();
+        Matcher m = BLOCK.matcher(page);
+        while (m.find()) {
+            blocks.add(new String[] {m.group(1), m.group(2)});
+        }
+        Path project = Files.createDirectories(tmp.resolve("stable-rank"));
+        Path sources = Files.createDirectories(project.resolve("src/main/java/org/example"));
+        Path tests = Files.createDirectories(project.resolve("src/test/java/org/example"));
+        String pom = only(blocks, "xml", "<artifactId>stable-rank</artifactId>");
+        Files.writeString(project.resolve("pom.xml"), pom);
+        Files.writeString(project.resolve("plugin.properties"), only(blocks, "properties", "plugin.id=stable-rank"));
+        Files.writeString(sources.resolve("StableRankProbe.java"), only(blocks, "java", "class StableRankProbe "));
+        Files.writeString(tests.resolve("StableRankProbeTest.java"), only(blocks, "java", "class StableRankProbeTest"));
+        Files.writeString(tests.resolve("StableRankHotSwapTest.java"), only(blocks, "java", "class StableRankHotSwapTest"));
+        String first = mvn(project, "package");
+        assertThat(first).contains("Tests run: 8, Failures: 0").contains("-- in org.example.StableRankHotSwapTest");
+        Path v1 = Files.copy(project.resolve("target/stable-rank-1.0.0.jar"), tmp.resolve("stable-rank-1.0.0.jar"));
+        // "set <version>1.0.1</version>", build again
+        Files.writeString(project.resolve("pom.xml"), pom.replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
+        mvn(project, "package");
+        Path v2 = project.resolve("target/stable-rank-1.0.1.jar");
+
+        for (Path jar : List.of(v1, v2)) {
+            CliResult verified = cli("verify-plugin", jar.toString());
+            assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+            assertThat(verified.out()).contains("OK hot swap").contains("PASS");
+        }
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path installed = Files.copy(v1, plugins.resolve("stable-rank.jar"));
+        CliResult bench = cli("bench", "spectral", "--quick", "--task", "two-layer", "--seeds", "2", "--plugins", plugins.toString(),
+                "--out", tmp.resolve("results").toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("stable-rank: stable_rank").contains("| stable-rank | 1.0.0 |");
+
+        // version 1 replaced in place by version 2, then reloaded under calls: the drill's first reload is the upgrade
+        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).build()) {
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.0"));
+            Files.copy(v2, installed, StandardCopyOption.REPLACE_EXISTING);
+            DrillReport r = new HotswapDrill(host).run("stable-rank", new HotswapDrill.Options(3, 2, 10, Duration.ofSeconds(30)));
+            assertThat(r.failedCalls()).as(r.failures().toString()).isZero();
+            assertThat(r.findings()).isEmpty();
+            assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.1"));
+        }
+    }
+
+    private static String only(List<String[]> blocks, String lang, String containing) {
+        return blocks.stream().filter(b -> b[0].equals(lang) && b[1].contains(containing)).map(b -> b[1]).findFirst()
+                .orElseThrow(() -> new AssertionError("getting-started.md has no " + lang + " block containing " + containing));
+    }
+}
