@@ -39,22 +39,44 @@ class MavenOutsiderIT {
     @TempDir
     Path tmp;
 
-    /** Runs Maven in {@code dir} against the private repository; returns its output, failing the test on a non-zero exit. */
-    private String mvn(Path dir, String... args) throws Exception {
-        Path settings = tmp.resolve("settings.xml");
+    /**
+     * The environment of an outsider's shell: Maven reads its settings from a home of its own (a
+     * file mirror of the user's repository, for Maven's own plugins) and its artifacts from the
+     * private repository; {@code mvn} and {@code $PLUGBENCH} (a launcher of the host on this
+     * test's class path) are on hand.
+     */
+    private java.util.Map<String, String> shell() throws IOException {
+        Path home = tmp.resolve("home");
+        Path settings = home.resolve(".m2/settings.xml");
         if (!Files.exists(settings)) {
+            Files.createDirectories(settings.getParent());
             Files.writeString(settings, "<settings><mirrors><mirror><id>maven-plugins</id><mirrorOf>*</mirrorOf><url>"
                     + Path.of(System.getProperty("plugbench.userRepo")).toUri() + "</url></mirror></mirrors></settings>");
+            Path launcher = home.resolve("plugbench");
+            Files.writeString(launcher, "#!/usr/bin/env bash\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                    + " -Xmx1g -cp '" + System.getProperty("java.class.path") + "' dev.plugbench.host.cli.Main \"$@\"\n");
+            launcher.toFile().setExecutable(true);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("plugbench.mavenHome"), "bin", "mvn").toString(), "-B",
-                "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("plugbench.itRepo")));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(tmp, "mvn", ".log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(6, TimeUnit.MINUTES)).as("mvn " + String.join(" ", args) + " finished").isTrue();
+        return java.util.Map.of("MAVEN_OPTS", "-Duser.home=" + home + " -Dmaven.repo.local=" + System.getProperty("plugbench.itRepo"),
+                "PATH", Path.of(System.getProperty("plugbench.mavenHome"), "bin") + ":" + System.getenv("PATH"),
+                "PLUGBENCH", home.resolve("plugbench").toString());
+    }
+
+    /** Runs a shell script (a page's command block, as written) in {@code dir}; returns its output, failing the test on a non-zero exit. */
+    private String sh(Path dir, String script) throws Exception {
+        Path log = Files.createTempFile(tmp, "sh", ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(shell());
+        Process p = pb.start();
+        assertThat(p.waitFor(6, TimeUnit.MINUTES)).as(script + " finished").isTrue();
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("mvn " + String.join(" ", args) + " in " + dir + ":\n" + tail(out)).isZero();
+        assertThat(p.exitValue()).as(script + "\nin " + dir + ":\n" + tail(out)).isZero();
         return out;
+    }
+
+    private String mvn(Path dir, String... args) throws Exception {
+        return sh(dir, "mvn -B " + String.join(" ", args));
     }
 
     private static String tail(String s) {
@@ -94,7 +116,7 @@ class MavenOutsiderIT {
             assertThat(generated.resolve("my-" + family + "/target/my-" + family + "-1.0.0.jar")).exists();
         }
 
-        // the getting-started page, as written
+        // the getting-started page, as written: its files from its blocks, its commands run in a shell
         String page = Files.readString(Path.of(System.getProperty("plugbench.sdkdocs")).resolve("getting-started.md"));
         List<String[]> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(page);
@@ -110,28 +132,28 @@ class MavenOutsiderIT {
         Files.writeString(sources.resolve("StableRankProbe.java"), only(blocks, "java", "class StableRankProbe "));
         Files.writeString(tests.resolve("StableRankProbeTest.java"), only(blocks, "java", "class StableRankProbeTest"));
         Files.writeString(tests.resolve("StableRankHotSwapTest.java"), only(blocks, "java", "class StableRankHotSwapTest"));
-        String first = mvn(project, "package");
-        assertThat(first).contains("Tests run: 8, Failures: 0").contains("-- in org.example.StableRankHotSwapTest");
-        Path v1 = Files.copy(project.resolve("target/stable-rank-1.0.0.jar"), tmp.resolve("stable-rank-1.0.0.jar"));
-        // "set <version>1.0.1</version>", build again
+        // section 3 as written (the PLUGBENCH= line names the reader's checkout: here $PLUGBENCH is set already)
+        String section3 = only(blocks, "bash", "mvn -B package ").lines().filter(l -> !l.startsWith("PLUGBENCH="))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String first = sh(project, section3);
+        assertThat(first).contains("Tests run: 8, Failures: 0").contains("-- in org.example.StableRankHotSwapTest")
+                .contains("OK hot swap").contains("PASS").contains("stable-rank: stable_rank").contains("| stable-rank | 1.0.0 |");
+        // section 4: "set <version>1.0.1</version>, mvn -B package"
         Files.writeString(project.resolve("pom.xml"), pom.replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
         mvn(project, "package");
         Path v2 = project.resolve("target/stable-rank-1.0.1.jar");
+        CliResult verified = cli("verify-plugin", v2.toString());
+        assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("OK hot swap").contains("PASS");
+        Path installed = project.resolve("plugins/stable-rank-1.0.0.jar");
 
-        for (Path jar : List.of(v1, v2)) {
-            CliResult verified = cli("verify-plugin", jar.toString());
-            assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
-            assertThat(verified.out()).contains("OK hot swap").contains("PASS");
-        }
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        Path installed = Files.copy(v1, plugins.resolve("stable-rank.jar"));
-        CliResult bench = cli("bench", "spectral", "--quick", "--task", "two-layer", "--seeds", "2", "--plugins", plugins.toString(),
-                "--out", tmp.resolve("results").toString());
-        assertThat(bench.code()).as(bench.err()).isZero();
-        assertThat(bench.out()).contains("stable-rank: stable_rank").contains("| stable-rank | 1.0.0 |");
+        // section 2's archetype command, as written, in an empty folder: a project that builds
+        Path fromArchetype = Files.createDirectories(tmp.resolve("from-archetype"));
+        sh(fromArchetype, only(blocks, "bash", ":generate"));
+        mvn(fromArchetype.resolve("stable-rank"), "verify");
 
         // version 1 replaced in place by version 2, then reloaded under calls: the drill's first reload is the upgrade
-        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).build()) {
+        try (Plugbench host = Plugbench.builder().pluginsDir(installed.getParent()).discoverClasspath(false).build()) {
             assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.0"));
             Files.copy(v2, installed, StandardCopyOption.REPLACE_EXISTING);
             DrillReport r = new HotswapDrill(host).run("stable-rank", new HotswapDrill.Options(3, 2, 10, Duration.ofSeconds(30)));

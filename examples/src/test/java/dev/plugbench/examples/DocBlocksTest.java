@@ -1,0 +1,124 @@
+package dev.plugbench.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugbench.api.ApiVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Java, XML and properties block of the README and of sdk-docs is code the build compiles
+ * and runs, and says which, in an HTML comment on the line before it:
+ * <ul>
+ *   <li>{@code <!-- example: PATH#TAG -->}: the block is, character for character (after removing
+ *       the common indentation), the region between {@code // tag::TAG[]} and {@code // end::TAG[]}
+ *       of PATH (relative to the page), a source the tests compile and run;</li>
+ *   <li>{@code <!-- template: NAME FAMILY -->}: the block is new-plugin's (and the archetype's)
+ *       template NAME as generated for the method {@code my-FAMILY}, which NewPluginTest and
+ *       MavenOutsiderIT build and run;</li>
+ *   <li>{@code <!-- contract: PATH, PATH... -->}: the block abridges contract types: each of its
+ *       declarations is in one of the files (comments and spacing aside);</li>
+ *   <li>{@code <!-- built by MavenOutsiderIT -->}: the block is one of the files getting-started.md
+ *       has an author write, which MavenOutsiderIT writes as is and builds with Maven.</li>
+ * </ul>
+ * A test fails when a block and its source differ, or a block says nothing.
+ */
+class DocBlocksTest {
+    private static final Pattern BLOCK = Pattern.compile("(?:<!-- ([^\\n]*?) -->\\s*\\n)?```(java|xml|properties)\\n(.*?)```", Pattern.DOTALL);
+    private static final Path TEMPLATES = Path.of("../host/src/main/resources/dev/plugbench/host/cli/newplugin");
+
+    private static List<Path> pages() throws IOException {
+        Path readme = Path.of(System.getProperty("plugbench.readme", "../README.md"));
+        List<Path> pages = new ArrayList<>(List.of(readme));
+        try (Stream<Path> docs = Files.list(Path.of(System.getProperty("plugbench.sdkdocs", "../sdk-docs")))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    /** The region of a source file between its tag comments, without the common indentation. */
+    static String region(Path source, String tag) throws IOException {
+        List<String> lines = Files.readAllLines(source);
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals("// tag::" + tag + "[]")) {
+                start = i + 1;
+            } else if (lines.get(i).trim().equals("// end::" + tag + "[]")) {
+                end = i;
+            }
+        }
+        assertThat(start).as("tag::%s[] in %s", tag, source).isPositive();
+        assertThat(end).as("end::%s[] in %s", tag, source).isGreaterThan(start);
+        List<String> region = lines.subList(start, end);
+        int indent = region.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder sb = new StringBuilder();
+        region.forEach(l -> sb.append(l.isBlank() ? "" : l.substring(indent)).append('\n'));
+        return sb.toString();
+    }
+
+    /** A template as new-plugin writes it for {@code new-plugin FAMILY my-FAMILY} (group org.example). */
+    static String generated(String template, String family) throws IOException {
+        String className = "My" + Character.toUpperCase(family.charAt(0)) + family.substring(1);
+        String text = Files.readString(TEMPLATES.resolve(template));
+        Map<String, String> values = Map.of("@PACKAGE@", "org.example.my" + family, "@CLASS@", className, "@DISPLAY@", className,
+                "@ID@", "my-" + family, "@GROUP@", "org.example", "@PLUGBENCH_VERSION@", ApiVersion.VERSION, "@API_VERSION@", ApiVersion.VERSION,
+                "@DESCRIPTION@", "A " + family + " method: my-" + family);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        return text;
+    }
+
+    /** A declaration without comments and spacing, for comparing an abridged block with its source. */
+    private static String bare(String code) {
+        return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "").replaceAll("\\s+", "");
+    }
+
+    @Test
+    void everyCodeBlockIsCompiledAndRunCode() throws IOException {
+        List<String> checked = new ArrayList<>();
+        for (Path page : pages()) {
+            Matcher m = BLOCK.matcher(Files.readString(page));
+            while (m.find()) {
+                String marker = m.group(1);
+                String block = m.group(3);
+                String where = page.getFileName() + " block " + block.lines().findFirst().orElse("");
+                assertThat(marker).as("%s says where its code is compiled and run (example:, template:, contract: or built by)", where).isNotNull();
+                if (marker.startsWith("example: ")) {
+                    String[] at = marker.substring("example: ".length()).split("#");
+                    assertThat(block).as("%s differs from %s: copy the region again", where, marker).isEqualTo(region(page.getParent().resolve(at[0]), at[1]));
+                } else if (marker.startsWith("template: ")) {
+                    String[] named = marker.substring("template: ".length()).split(" ");
+                    assertThat(block).as("%s differs from the generated %s", where, marker).isEqualTo(generated(named[0], named[1]));
+                } else if (marker.startsWith("contract: ")) {
+                    StringBuilder sources = new StringBuilder();
+                    for (String path : marker.substring("contract: ".length()).split(", ")) {
+                        sources.append(Files.readString(page.getParent().resolve(path)));
+                    }
+                    String source = bare(sources.toString());
+                    for (String line : block.split("\n")) {
+                        String declaration = bare(line);
+                        if (!declaration.isEmpty() && !declaration.equals("}")) {
+                            assertThat(source).as("%s: '%s' is in %s", where, line.trim(), marker).contains(declaration.replaceAll("\\{$", ""));
+                        }
+                    }
+                } else {
+                    assertThat(marker).as(where).isEqualTo("built by MavenOutsiderIT");
+                    assertThat(page.getFileName().toString()).isEqualTo("getting-started.md");
+                }
+                checked.add(page.getFileName() + ": " + marker);
+            }
+        }
+        assertThat(checked).as("checked blocks").hasSizeGreaterThanOrEqualTo(20)
+                .anyMatch(c -> c.contains("EmbeddingExample.java#embedding"));
+    }
+}
