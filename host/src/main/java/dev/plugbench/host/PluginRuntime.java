@@ -73,11 +73,13 @@ final class PluginRuntime implements AutoCloseable {
         }
         PluginDescriptor d = checked.descriptor;
         List<Path> rivals = contested.get(d.getPluginId());
-        if (rivals != null && !rivals.contains(file)) {
-            rivals.add(file);
-            return Outcome.failed(record(problem(d.getPluginId(), Problem.Kind.DUPLICATE_PLUGIN, file + " also holds plugin '" + d.getPluginId()
-                    + "', which " + rivals.subList(0, rivals.size() - 1) + " already contest; none of them loads",
-                    "keep one file of plugin '" + d.getPluginId() + "' in the folder")));
+        if (rivals != null) {
+            // a contested id stays unused, whichever of its files changes or arrives, until only one file is left
+            if (!rivals.contains(file)) {
+                rivals.add(file);
+            }
+            return Outcome.failed(record(problem(d.getPluginId(), Problem.Kind.DUPLICATE_PLUGIN, "plugin '" + d.getPluginId() + "' is held by "
+                    + rivals + " with other content; none of them loads", "keep one file of plugin '" + d.getPluginId() + "' in the folder")));
         }
         Loaded existing = plugins.get(d.getPluginId());
         if (existing != null) {

@@ -46,21 +46,24 @@ public final class NumericRuntime {
         if (threads != null) {
             return;
         }
-        int wanted = Integer.getInteger("plugbench.numericThreads", DEFAULT_THREADS);
+        String preset = System.getenv("SD_MAX_THREADS");
+        int wanted;
+        String source;
+        if (System.getProperty("plugbench.numericThreads") == null && preset != null && preset.matches("[1-9][0-9]*")) {
+            wanted = Integer.parseInt(preset);
+            source = "SD_MAX_THREADS from the environment";
+        } else {
+            wanted = Integer.getInteger("plugbench.numericThreads", DEFAULT_THREADS);
+            source = "pinned by plugbench";
+        }
         if (wanted < 1) {
             throw new IllegalArgumentException("-Dplugbench.numericThreads must be at least 1; got " + wanted);
         }
-        String preset = System.getenv("SD_MAX_THREADS");
-        String source;
-        if (preset != null && System.getProperty("plugbench.numericThreads") == null) {
-            source = "SD_MAX_THREADS set before start";
-        } else {
-            // OpenBLAS (both of ND4J's copies) reads its thread count when it loads, too
-            boolean set = setNativeEnvironment("SD_MAX_THREADS", Integer.toString(wanted))
-                    & setNativeEnvironment("OPENBLAS_NUM_THREADS", Integer.toString(wanted));
-            source = set ? "pinned by plugbench" : "not pinned: setenv failed";
+        // ND4J reads SD_MAX_THREADS, and OpenBLAS (both of ND4J's copies) OPENBLAS_NUM_THREADS, when they load
+        if (!(setNativeEnvironment("SD_MAX_THREADS", Integer.toString(wanted)) & setNativeEnvironment("OPENBLAS_NUM_THREADS", Integer.toString(wanted)))) {
+            source = "not pinned: setenv failed";
         }
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(wanted);
         int nd4j = Nd4j.getEnvironment().maxThreads();
         Nd4j.factory().blas().setMaxThreads(nd4j);
         Map<String, Object> t = new LinkedHashMap<>();
@@ -70,7 +73,7 @@ public final class NumericRuntime {
         t.put("blas_core", blasCores());
         t.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset (OpenBLAS detects the CPU)"));
         threads = Map.copyOf(t);
-        if (nd4j != wanted && preset == null) {
+        if (nd4j != wanted) {
             LOG.warn("ND4J runs its operations on {} threads, not {}: it started before NumericRuntime.configure() (results then depend "
                     + "on the core count). Call configure() before the first ND4J call, or start the JVM with SD_MAX_THREADS={}", nd4j, wanted, wanted);
         }
