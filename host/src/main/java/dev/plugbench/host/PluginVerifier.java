@@ -80,7 +80,7 @@ public final class PluginVerifier {
         bundled(entries, out);
         references(entries, out);
         if (descriptor != null && out.stream().noneMatch(f -> f.level() == Finding.Level.ERROR)) {
-            dynamic(file, descriptor.getProperty("plugin.id"), installed, out);
+            out.addAll(VerifierWorker.run(file, descriptor.getProperty("plugin.id"), installed));
         }
         return new Report(file, List.copyOf(out));
     }
@@ -303,23 +303,25 @@ public final class PluginVerifier {
         return "L" + c.getName().replace('.', '/') + ";";
     }
 
-    /** Loads the plugin into a throwaway host, checks ids against the installed plugins, calls each method once, drills hot swap. */
-    private static void dynamic(Path file, String pluginId, Optional<Path> installed, List<Finding> out) {
-        Path dir;
+    /**
+     * Loads the plugin into a throwaway host, checks ids against the installed plugins, calls each
+     * method once, drills hot swap, all in {@code scratch} (which the caller deletes). Runs in
+     * {@link VerifierWorker}'s JVM.
+     */
+    static void dynamicInProcess(Path file, String pluginId, Optional<Path> installed, Path scratch, List<Finding> out) {
+        Path plugins = scratch.resolve("plugins");
         try {
-            dir = Files.createTempDirectory("plugbench-verify");
-            Files.copy(file, dir.resolve(file.getFileName()));
+            Files.createDirectories(plugins);
+            Files.copy(file, plugins.resolve(file.getFileName()));
         } catch (IOException e) {
             out.add(error("load", "cannot prepare a scratch folder: " + e.getMessage(), "check the temporary folder"));
             return;
         }
-        try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).workDir(dir.resolve("work")).build()) {
+        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).workDir(scratch.resolve("work")).build()) {
             // the drill runs after callEach's frame is gone: a binding left in one of its slots would hold the first version
             if (callEach(host, pluginId, installed, out)) {
                 drill(host, pluginId, out);
             }
-        } finally {
-            ShadowCopies.deleteTree(dir);
         }
     }
 

@@ -54,6 +54,18 @@ class PluginVerifierTest {
     }
 
     @Test
+    void aMethodThatEndsTheJvmIsAnErrorAndTheVerifierGoesOn() throws IOException {
+        java.util.Set<Path> before = scratchFolders();
+        Path jar = dev.plugbench.host.bench.TestPluginJars.of(Files.createDirectories(tmp.resolve("exiting")), "exiting",
+                dev.plugbench.host.bench.MisbehavingProbes.Exiting.class);
+        PluginVerifier.Report r = PluginVerifier.verify(jar, Optional.empty());
+        assertThat(r.passed()).isFalse();
+        assertThat(errors(r)).singleElement().satisfies(f -> assertThat(f)
+                .contains("the JVM running the plugin's methods ended with exit status 3").contains("System.exit"));
+        assertThat(scratchFolders()).as("the scratch folder is removed although the worker was ended").isSubsetOf(before);
+    }
+
+    @Test
     void aPluginThatLeaksThroughAThreadLocalFailsTheHotSwapCheck() throws IOException {
         Path jar = dev.plugbench.host.bench.TestPluginJars.of(Files.createDirectories(tmp.resolve("leaky")), "leaky", LeakyProbes.ThreadLocalLeak.class);
         PluginVerifier.Report r = PluginVerifier.verify(jar, Optional.empty());
