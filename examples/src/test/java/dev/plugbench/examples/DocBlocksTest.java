@@ -121,4 +121,53 @@ class DocBlocksTest {
         assertThat(checked).as("checked blocks").hasSizeGreaterThanOrEqualTo(20)
                 .anyMatch(c -> c.contains("EmbeddingExample.java#embedding"));
     }
+
+    private static final Pattern SHELL = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("(?:^|\\s)(?:\\./plugbench|\\$PLUGBENCH)\\s+([a-z][a-z-]*)(.*)");
+
+    /**
+     * The command lines of the README and sdk-docs name subcommands and options the CLI has: each
+     * {@code ./plugbench SUB --option} (continuation lines of a synopsis included) is checked
+     * against {@code plugbench SUB --help}. (getting-started's build and bench commands are also
+     * run as written, by MavenOutsiderIT.)
+     */
+    @Test
+    void everyCommandLineUsesSubcommandsAndOptionsTheCliHas() throws IOException {
+        Map<String, String> help = new java.util.HashMap<>();
+        List<String> checked = new ArrayList<>();
+        for (Path page : pages()) {
+            Matcher blocks = SHELL.matcher(Files.readString(page));
+            while (blocks.find()) {
+                String sub = null;
+                for (String line : blocks.group(1).split("\\n")) {
+                    Matcher c = COMMAND.matcher(line);
+                    String options;
+                    if (c.find()) {
+                        sub = c.group(1);
+                        options = c.group(2);
+                    } else if (sub != null && line.startsWith(" ") && line.trim().startsWith("[")) {
+                        options = line; // a synopsis continued
+                    } else {
+                        sub = null;
+                        continue;
+                    }
+                    String usage = help.computeIfAbsent(sub, DocBlocksTest::usage);
+                    assertThat(usage).as("%s: 'plugbench %s' is a subcommand", page.getFileName(), sub).startsWith("Usage: plugbench " + sub);
+                    Matcher option = Pattern.compile("--[a-z][a-z-]*").matcher(options.replaceAll("#.*", ""));
+                    while (option.find()) {
+                        assertThat(usage).as("%s: plugbench %s has %s", page.getFileName(), sub, option.group()).contains(option.group());
+                        checked.add(sub + " " + option.group());
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("options checked").hasSizeGreaterThan(20).contains("bench --workers", "hotswap-check --swaps");
+    }
+
+    private static String usage(String sub) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        dev.plugbench.host.cli.Main.execute(new String[] {sub, "--help"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        return out.toString().isEmpty() ? err.toString() : out.toString();
+    }
 }
