@@ -2,8 +2,11 @@ package dev.plugbench.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,12 +108,14 @@ public final class VerifierWorker {
         Optional<Path> installed = args[2].isEmpty() ? Optional.empty() : Optional.of(Path.of(args[2]));
         List<PluginVerifier.Finding> out = new ArrayList<>();
         PluginVerifier.dynamicInProcess(Path.of(args[0]), args[1], installed, Path.of(args[3]), out);
+        // the protocol channel is the process's standard output itself (what a plugin prints goes there too, without the prefix)
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         for (PluginVerifier.Finding f : out) {
-            System.out.println(PREFIX + JSON.writeValueAsString(Map.of("level", f.level(), "check", f.check(), "message", f.message(),
+            protocol.println(PREFIX + JSON.writeValueAsString(Map.of("level", f.level(), "check", f.check(), "message", f.message(),
                     "fix", f.fix() == null ? "" : f.fix())));
         }
-        System.out.println(PREFIX + DONE);
-        System.out.flush();
+        protocol.println(PREFIX + DONE);
+        protocol.flush();
         System.exit(0); // a plugin's non-daemon thread must not keep the worker alive
     }
 }
