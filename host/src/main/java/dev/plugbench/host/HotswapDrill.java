@@ -129,6 +129,9 @@ public final class HotswapDrill {
                 maxRssMb = Math.max(maxRssMb, residentMb());
                 maxLiveCopies = Math.max(maxLiveCopies, host.shadowCopies().liveCopies());
             }
+        } catch (RuntimeException | Error | InterruptedException e) {
+            release.countDown(); // a refused reload ends the drill: the long-lived callers must not wait forever
+            throw e;
         } finally {
             calls.stop.set(true);
         }
