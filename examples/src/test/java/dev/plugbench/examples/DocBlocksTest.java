@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * A test fails when a block and its source differ, or a block says nothing.
  */
 class DocBlocksTest {
-    private static final Pattern BLOCK = Pattern.compile("(?:<!-- ([^\\n]*?) -->\\s*\\n)?```(java|xml|properties)\\n(.*?)```", Pattern.DOTALL);
+    private static final List<String> CODE = List.of("java", "xml", "properties");
     private static final Path TEMPLATES = Path.of("../host/src/main/resources/dev/plugbench/host/cli/newplugin");
 
     private static List<Path> pages() throws IOException {
@@ -87,10 +87,12 @@ class DocBlocksTest {
     void everyCodeBlockIsCompiledAndRunCode() throws IOException {
         List<String> checked = new ArrayList<>();
         for (Path page : pages()) {
-            Matcher m = BLOCK.matcher(Files.readString(page));
-            while (m.find()) {
-                String marker = m.group(1);
-                String block = m.group(3);
+            for (DocBlocks b : DocBlocks.of(page)) {
+                if (!CODE.contains(b.lang())) {
+                    continue;
+                }
+                String marker = b.marker();
+                String block = b.body();
                 String where = page.getFileName() + " block " + block.lines().findFirst().orElse("");
                 assertThat(marker).as("%s says where its code is compiled and run (example:, template:, contract: or built by)", where).isNotNull();
                 if (marker.startsWith("example: ")) {
@@ -122,7 +124,6 @@ class DocBlocksTest {
                 .anyMatch(c -> c.contains("EmbeddingExample.java#embedding"));
     }
 
-    private static final Pattern SHELL = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern COMMAND = Pattern.compile("(?:^|\\s)(?:\\./plugbench|\\$PLUGBENCH)\\s+([a-z][a-z-]*)(.*)");
 
     /**
@@ -136,10 +137,12 @@ class DocBlocksTest {
         Map<String, String> help = new java.util.HashMap<>();
         List<String> checked = new ArrayList<>();
         for (Path page : pages()) {
-            Matcher blocks = SHELL.matcher(Files.readString(page));
-            while (blocks.find()) {
+            for (DocBlocks b : DocBlocks.of(page)) {
+                if (!b.lang().equals("bash")) {
+                    continue;
+                }
                 String sub = null;
-                for (String line : blocks.group(1).split("\\n")) {
+                for (String line : b.body().split("\\n")) {
                     Matcher c = COMMAND.matcher(line);
                     String options;
                     if (c.find()) {

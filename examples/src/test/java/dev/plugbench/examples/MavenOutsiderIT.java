@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MavenOutsiderIT {
     private static final List<String> FAMILIES = List.of("lwa", "latent", "attribution", "spectral");
-    private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path tmp;
@@ -117,23 +114,18 @@ class MavenOutsiderIT {
         }
 
         // the getting-started page, as written: its files from its blocks, its commands run in a shell
-        String page = Files.readString(Path.of(System.getProperty("plugbench.sdkdocs")).resolve("getting-started.md"));
-        List<String[]> blocks = new ArrayList<>();
-        Matcher m = BLOCK.matcher(page);
-        while (m.find()) {
-            blocks.add(new String[] {m.group(1), m.group(2)});
-        }
+        List<DocBlocks> blocks = DocBlocks.of(Path.of(System.getProperty("plugbench.sdkdocs")).resolve("getting-started.md"));
         Path project = Files.createDirectories(tmp.resolve("stable-rank"));
         Path sources = Files.createDirectories(project.resolve("src/main/java/org/example"));
         Path tests = Files.createDirectories(project.resolve("src/test/java/org/example"));
-        String pom = only(blocks, "xml", "<artifactId>stable-rank</artifactId>");
+        String pom = DocBlocks.only(blocks, "xml", "<artifactId>stable-rank</artifactId>");
         Files.writeString(project.resolve("pom.xml"), pom);
-        Files.writeString(project.resolve("plugin.properties"), only(blocks, "properties", "plugin.id=stable-rank"));
-        Files.writeString(sources.resolve("StableRankProbe.java"), only(blocks, "java", "class StableRankProbe "));
-        Files.writeString(tests.resolve("StableRankProbeTest.java"), only(blocks, "java", "class StableRankProbeTest"));
-        Files.writeString(tests.resolve("StableRankHotSwapTest.java"), only(blocks, "java", "class StableRankHotSwapTest"));
+        Files.writeString(project.resolve("plugin.properties"), DocBlocks.only(blocks, "properties", "plugin.id=stable-rank"));
+        Files.writeString(sources.resolve("StableRankProbe.java"), DocBlocks.only(blocks, "java", "class StableRankProbe "));
+        Files.writeString(tests.resolve("StableRankProbeTest.java"), DocBlocks.only(blocks, "java", "class StableRankProbeTest"));
+        Files.writeString(tests.resolve("StableRankHotSwapTest.java"), DocBlocks.only(blocks, "java", "class StableRankHotSwapTest"));
         // section 3 as written (the PLUGBENCH= line names the reader's checkout: here $PLUGBENCH is set already)
-        String section3 = only(blocks, "bash", "mvn -B package ").lines().filter(l -> !l.startsWith("PLUGBENCH="))
+        String section3 = DocBlocks.only(blocks, "bash", "mvn -B package ").lines().filter(l -> !l.startsWith("PLUGBENCH="))
                 .collect(java.util.stream.Collectors.joining("\n"));
         String first = sh(project, section3);
         assertThat(first).contains("Tests run: 8, Failures: 0").contains("-- in org.example.StableRankHotSwapTest")
@@ -149,7 +141,7 @@ class MavenOutsiderIT {
 
         // section 2's archetype command, as written, in an empty folder: a project that builds
         Path fromArchetype = Files.createDirectories(tmp.resolve("from-archetype"));
-        sh(fromArchetype, only(blocks, "bash", ":generate"));
+        sh(fromArchetype, DocBlocks.only(blocks, "bash", ":generate"));
         mvn(fromArchetype.resolve("stable-rank"), "verify");
 
         // version 1 replaced in place by version 2, then reloaded under calls: the drill's first reload is the upgrade
@@ -161,10 +153,5 @@ class MavenOutsiderIT {
             assertThat(r.findings()).isEmpty();
             assertThat(host.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.0.1"));
         }
-    }
-
-    private static String only(List<String[]> blocks, String lang, String containing) {
-        return blocks.stream().filter(b -> b[0].equals(lang) && b[1].contains(containing)).map(b -> b[1]).findFirst()
-                .orElseThrow(() -> new AssertionError("getting-started.md has no " + lang + " block containing " + containing));
     }
 }

@@ -60,7 +60,7 @@ public final class NumericRuntime {
             throw new IllegalArgumentException("-Dplugbench.numericThreads must be at least 1; got " + wanted);
         }
         // ND4J reads SD_MAX_THREADS, and OpenBLAS (both of ND4J's copies) OPENBLAS_NUM_THREADS, when they load
-        if (!(setNativeEnvironment("SD_MAX_THREADS", Integer.toString(wanted)) & setNativeEnvironment("OPENBLAS_NUM_THREADS", Integer.toString(wanted)))) {
+        if (!setNativeEnvironment(Map.of("SD_MAX_THREADS", Integer.toString(wanted), "OPENBLAS_NUM_THREADS", Integer.toString(wanted)))) {
             source = "not pinned: setenv failed";
         }
         Nd4j.getEnvironment().setMaxMasterThreads(wanted);
@@ -89,13 +89,18 @@ public final class NumericRuntime {
         return threads;
     }
 
-    /** Sets a variable in the C environment, where native libraries read it (Java's own copy is read-only). */
-    private static boolean setNativeEnvironment(String name, String value) {
+    /** Sets variables in the C environment, where native libraries read them (Java's own copy is read-only). */
+    private static boolean setNativeEnvironment(Map<String, String> variables) {
         try {
-            return Native.loadLibrary("c", LibC.class).setenv(name, value, 1) == 0;
+            LibC libc = Native.loadLibrary("c", LibC.class);
+            boolean all = true;
+            for (Map.Entry<String, String> v : variables.entrySet()) {
+                all &= libc.setenv(v.getKey(), v.getValue(), 1) == 0;
+            }
+            return all;
         } catch (LinkageError e) {
-            LOG.warn("cannot set {} in the process environment ({}); start the JVM with {}={} for core-count independent results",
-                    name, e.getMessage(), name, value);
+            LOG.warn("cannot set {} in the process environment ({}); start the JVM with them set for core-count independent results",
+                    variables, e.getMessage());
             return false;
         }
     }
