@@ -1,10 +1,10 @@
 package dev.plugbench.plugins.attribution;
 
 import dev.plugbench.api.model.DifferentiableModel;
+import dev.plugbench.toolkit.linalg.Buffers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -91,7 +91,7 @@ final class FeatureCache {
         for (long d : a.shape()) {
             h = (h ^ d) * 0x100000001b3L;
         }
-        for (double v : a.castTo(DataType.DOUBLE).dup('c').data().asDouble()) {
+        for (double v : Buffers.rowMajor(a)) {
             h = (h ^ Double.doubleToLongBits(v)) * 0x100000001b3L;
         }
         return h;

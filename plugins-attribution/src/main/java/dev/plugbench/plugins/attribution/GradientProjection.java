@@ -3,6 +3,7 @@ package dev.plugbench.plugins.attribution;
 import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.api.model.LayerInfo;
 import dev.plugbench.toolkit.data.Gaussian;
+import dev.plugbench.toolkit.linalg.Buffers;
 import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,6 +26,7 @@ final class GradientProjection {
     private static final long CHUNK_DOUBLES = 2L << 20;
 
     private final INDArray projection;
+    /** Blocks by layer and layout (2 layer + 1 when contracted with the signal first). */
     private final java.util.Map<Integer, INDArray> weightBlocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A k x P projection drawn from {@code seed}. */
@@ -84,10 +86,10 @@ final class GradientProjection {
                 INDArray input = activations.get(l).castTo(DataType.DOUBLE);
                 // contract the block with the narrower side first: an n x (k min(in, out)) intermediate
                 boolean signalFirst = width >= in;
-                double[] other = (signalFirst ? input : signal).dup('c').data().asDouble();
+                double[] other = Buffers.rowMajor(signalFirst ? input : signal);
                 int inner = signalFirst ? in : width;
-                double[] q = (signalFirst ? MatMul.of(signal, false, weightBlock(l, offset, in, width, true), true, 1)
-                        : MatMul.of(input, false, weightBlock(l, offset, in, width, false), false, 1)).data().asDouble();
+                double[] q = Buffers.rowMajor(signalFirst ? MatMul.of(signal, false, weightBlock(l, offset, in, width, true), true, 1)
+                        : MatMul.of(input, false, weightBlock(l, offset, in, width, false), false, 1));
                 double scale = d.weightScale();
                 for (int i = 0; i < n; i++) {
                     for (int r = 0; r < k; r++) {
@@ -99,8 +101,8 @@ final class GradientProjection {
                         f[i * k + r] += scale * sum;
                     }
                 }
-                double[] bias = MatMul.of(signal, false, projection.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, d.biasScale()).data().asDouble();
+                double[] bias = Buffers.rowMajor(MatMul.of(signal, false, projection.get(NDArrayIndex.all(),
+                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, d.biasScale()));
                 for (int i = 0; i < f.length; i++) {
                     f[i] += bias[i];
                 }
@@ -112,11 +114,77 @@ final class GradientProjection {
     }
 
     /**
+     * The projected gradients of every output unit c = 0..C-1 side by side: an n x (C k) matrix whose
+     * columns [c k, (c + 1) k) are {@code project(net, x, unit(c))}. For dense networks each layer's
+     * input is contracted with the projection once and reused for every class (the classes differ
+     * only in their signals), which takes about 1/C of the time of C separate projections.
+     */
+    INDArray projectEachClass(DifferentiableModel net, INDArray x) {
+        int classes = net.outputWidth();
+        int k = (int) projection.rows();
+        if (!KernelSupport.isDense(net)) {
+            INDArray[] blocks = new INDArray[classes];
+            for (int c = 0; c < classes; c++) {
+                blocks[c] = projectMaterialised(net, x, unit(c));
+            }
+            return Nd4j.hstack(blocks);
+        }
+        long widest = net.layerInfo().stream().filter(l -> l.kind() == LayerInfo.Kind.DENSE).mapToLong(LayerInfo::outputWidth).max().orElse(1);
+        long chunk = Math.max(1, CHUNK_DOUBLES / ((long) k * widest));
+        INDArray out = Nd4j.create(DataType.DOUBLE, x.rows(), (long) classes * k);
+        for (long start = 0; start < x.rows(); start += chunk) {
+            long end = Math.min(x.rows(), start + chunk);
+            INDArray rows = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            List<INDArray> activations = net.activations(rows);
+            INDArray outputs = activations.get(activations.size() - 1);
+            List<List<INDArray>> signals = new java.util.ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                signals.add(net.outputGradients(activations, unit(c).of(start, outputs)));
+            }
+            List<LayerInfo> layers = net.layerInfo();
+            int n = (int) (end - start);
+            double[] f = new double[n * classes * k];
+            long offset = 0;
+            for (int l = 0; l < layers.size(); l++) {
+                LayerInfo d = layers.get(l);
+                if (d.kind() != LayerInfo.Kind.DENSE) {
+                    continue;
+                }
+                int in = d.inputWidth();
+                int width = d.outputWidth();
+                // the input side once: q[i][r][b] = sum_a input_ia P_(r,a,b), n x (k width)
+                double[] q = Buffers.rowMajor(MatMul.of(activations.get(l).castTo(DataType.DOUBLE), false, weightBlock(l, offset, in, width, false), false, 1));
+                INDArray biasBlock = projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width));
+                double scale = d.weightScale();
+                for (int c = 0; c < classes; c++) {
+                    INDArray signal = signals.get(c).get(l).castTo(DataType.DOUBLE);
+                    double[] s = Buffers.rowMajor(signal);
+                    double[] bias = Buffers.rowMajor(MatMul.of(signal, false, biasBlock, true, d.biasScale()));
+                    for (int i = 0; i < n; i++) {
+                        int target = (i * classes + c) * k;
+                        for (int r = 0; r < k; r++) {
+                            double sum = 0;
+                            int base = (i * k + r) * width;
+                            for (int b = 0; b < width; b++) {
+                                sum += s[i * width + b] * q[base + b];
+                            }
+                            f[target + r] += scale * sum + bias[i * k + r];
+                        }
+                    }
+                }
+                offset += (long) in * width + width;
+            }
+            out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(Nd4j.create(f, new long[] {n, (long) classes * k}, 'c'));
+        }
+        return out;
+    }
+
+    /**
      * The projection's columns for a dense layer's weights (at {@code offset}, in x out row-major) as
      * a (k in) x out matrix (contracted with the signal first), or as in x (k out) (with the input first).
      */
     private INDArray weightBlock(int layer, long offset, int in, int width, boolean signalFirst) {
-        return weightBlocks.computeIfAbsent(layer, l -> {
+        return weightBlocks.computeIfAbsent(2 * layer + (signalFirst ? 1 : 0), l -> {
             INDArray block = projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + (long) in * width)).dup('c');
             long k = projection.rows();
             return signalFirst ? block.reshape('c', k * in, width)

@@ -8,9 +8,7 @@ import dev.plugbench.api.attribution.SurrogateFeatureSpace;
 import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.pf4j.Extension;
 
 /**
@@ -34,18 +32,13 @@ public final class ProjectedTraceNtk implements SurrogateFeatureSpace {
     public INDArray kernel(KernelRequest r, Params params, long seed) {
         DifferentiableModel net = r.model();
         GradientProjection p = new GradientProjection(net.parameterCount(), params.integer("k"), seed, INFO.id());
-        INDArray k = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), r.right().rows());
-        INDArray dl = Nd4j.zeros(DataType.DOUBLE, r.left().rows(), 1);
-        INDArray dr = Nd4j.zeros(DataType.DOUBLE, r.right().rows(), 1);
-        FeatureCache.Key rightRows = FeatureCache.Key.of(net, r.right(), params.integer("k"), seed, "");
-        for (int c = 0; c < net.outputWidth(); c++) {
-            int cls = c;
-            INDArray fr = training.get(rightRows.with("class " + c), () -> p.project(net, r.right(), GradientProjection.unit(cls)));
-            INDArray fl = r.left() == r.right() ? fr : p.project(net, r.left(), GradientProjection.unit(c));
-            k.addi(MatMul.of(fl, false, fr, true, 1));
-            dl.addi(KernelSupport.rowSquares(fl));
-            dr.addi(KernelSupport.rowSquares(fr));
-        }
+        // sum over classes of <P g_c(x), P g_c(x')> is the inner product of the class blocks side by side
+        FeatureCache.Key rightRows = FeatureCache.Key.of(net, r.right(), params.integer("k"), seed, "every class");
+        INDArray fr = training.get(rightRows, () -> p.projectEachClass(net, r.right()));
+        INDArray fl = r.left() == r.right() ? fr : p.projectEachClass(net, r.left());
+        INDArray k = MatMul.of(fl, false, fr, true, 1);
+        INDArray dl = KernelSupport.rowSquares(fl);
+        INDArray dr = KernelSupport.rowSquares(fr);
         return KernelSupport.cosine(k, dl, dr, INFO.id());
     }
 }

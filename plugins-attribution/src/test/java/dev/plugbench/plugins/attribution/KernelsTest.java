@@ -112,6 +112,21 @@ class KernelsTest {
     }
 
     @Test
+    void everyClassAtOnceEqualsProjectingEachClassByItself() {
+        GradientProjection p = new GradientProjection(NET.parameterCount(), 24, 5, "proj-trntk");
+        INDArray all = p.projectEachClass(NET, X);
+        int k = 24;
+        assertThat(all.shape()).containsExactly(X.rows(), (long) NET.outputWidth() * k);
+        for (int c = 0; c < NET.outputWidth(); c++) {
+            INDArray reference = p.projectMaterialised(NET, X, GradientProjection.unit(c));
+            INDArray block = all.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval((long) c * k, (long) (c + 1) * k));
+            assertThat(block.sub(reference).amaxNumber().doubleValue()).isLessThan(1e-10 * reference.amaxNumber().doubleValue());
+            assertThat(block.sub(p.projectLayerByLayer(NET, X, GradientProjection.unit(c))).amaxNumber().doubleValue())
+                    .isLessThan(1e-10 * reference.amaxNumber().doubleValue());
+        }
+    }
+
+    @Test
     void cachedTrainingFeaturesAreNeverStale() {
         Network net = Network.builder(6, DataType.DOUBLE, 11).dense(8, Parameterization.NTK).activation(Activation.RELU)
                 .dense(3, Parameterization.NTK).build();

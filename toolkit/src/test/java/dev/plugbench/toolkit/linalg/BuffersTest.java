@@ -29,6 +29,30 @@ class BuffersTest {
     }
 
     @Test
+    void rowMajorReadsArraysInAWorkspaceAndSlicesOfOne() {
+        org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration conf = org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(1 << 20).build();
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "buffers-test")) {
+            INDArray first = Nd4j.rand(DataType.DOUBLE, 3, 5);
+            INDArray second = Nd4j.rand(DataType.DOUBLE, 4, 2); // not at the start of the workspace
+            for (INDArray a : new INDArray[] {first, second, second.getRow(1, true), first.transpose()}) {
+                assertThat(Buffers.rowMajor(a)).containsExactly(flat(a));
+            }
+        }
+    }
+
+    @Test
+    void copyIntoOverwritesAnOwnedArrayAndRefusesViews() {
+        INDArray m = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        Buffers.copyInto(new double[] {1, 2, 3, 4, 5, 6}, m);
+        assertThat(m.getDouble(1, 2)).isEqualTo(6);
+        assertThat(Buffers.ownsPlainDoubles(m)).isTrue();
+        INDArray row = m.getRow(1);
+        assertThatThrownBy(() -> Buffers.copyInto(new double[] {0, 0, 0}, row)).hasMessageContaining("a view").hasMessageContaining("dup('c')");
+        assertThatThrownBy(() -> Buffers.copyInto(new double[] {1}, m)).hasMessageContaining("1 values cannot fill an array of 6");
+        assertThatThrownBy(() -> Buffers.copyInto(new double[6], m.castTo(DataType.FLOAT))).hasMessageContaining("FLOAT");
+    }
+
+    @Test
     void matrixRoundTripsAndRefusesTheWrongLength() {
         double[] v = {1, 2, 3, 4, 5, 6};
         INDArray m = Buffers.matrix(v, 2, 3);

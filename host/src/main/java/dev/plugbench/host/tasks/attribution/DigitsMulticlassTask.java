@@ -27,10 +27,20 @@ public final class DigitsMulticlassTask extends FaithfulnessTask {
 
     @Override
     SurrogateProblem prepare(long seed, boolean quick, Trainer.Recipe recipe) {
+        return prepare(seed, seed, quick, recipe);
+    }
+
+    /** The problem of the split drawn from {@code splitSeed}, with the network trained from {@code seed} (the lds task fixes the split). */
+    SurrogateProblem problemOnSplit(long splitSeed, long seed, boolean quick, Trainer.Recipe recipe) {
+        return splitSeed == seed ? problem(seed, quick, recipe)
+                : cached(getClass().getName() + "/" + seed + "/" + quick + "/" + recipe + "/split " + splitSeed, () -> prepare(splitSeed, seed, quick, recipe));
+    }
+
+    private static SurrogateProblem prepare(long splitSeed, long seed, boolean quick, Trainer.Recipe recipe) {
         Dataset all = Digits.load();
-        Split s = Split.stratified(all, 0.5, seed);
-        Dataset train = quick ? Split.stratified(s.train(), 1 - 400.0 / s.train().size(), seed).train() : s.train();
-        Dataset test = quick ? Split.stratified(s.test(), 200.0 / s.test().size(), seed).test() : s.test();
+        Split s = Split.stratified(all, 0.5, splitSeed);
+        Dataset train = quick ? Split.stratified(s.train(), 1 - 400.0 / s.train().size(), splitSeed).train() : s.train();
+        Dataset test = quick ? Split.stratified(s.test(), 200.0 / s.test().size(), splitSeed).test() : s.test();
         Network net = Trainer.train(recipe, train.features().div(16), train.labels(), 10, seed, quick ? STEPS_QUICK : STEPS);
         return new SurrogateProblem(net, train.features().div(16), train.labels(), test.features().div(16), test.labels(), 10,
                 all.contentHash());

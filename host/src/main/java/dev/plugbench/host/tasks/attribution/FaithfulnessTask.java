@@ -44,21 +44,23 @@ abstract class FaithfulnessTask extends AttributionTask {
     }
 
     SurrogateProblem problem(long seed, boolean quick, Trainer.Recipe recipe) {
-        String key = getClass().getName() + "/" + seed + "/" + quick + "/" + recipe;
+        return cached(getClass().getName() + "/" + seed + "/" + quick + "/" + recipe, () -> prepare(seed, quick, recipe));
+    }
+
+    /** The problem under {@code key}, prepared once and kept in the shared cache. */
+    static SurrogateProblem cached(String key, java.util.function.Supplier<SurrogateProblem> prepare) {
         synchronized (CACHE) {
             SurrogateProblem p = CACHE.get(key);
             if (p != null) {
                 return p;
             }
         }
-        SurrogateProblem p = prepare(seed, quick, recipe);
+        SurrogateProblem p = prepare.get();
         synchronized (CACHE) {
             CACHE.put(key, p);
         }
         return p;
     }
-
-
 
     @Override
     public List<MetricSpec> metrics() {

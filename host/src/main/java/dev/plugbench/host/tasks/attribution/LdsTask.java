@@ -28,28 +28,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Counterfactual ground truth: the linear datamodeling score (LDS; Park et al., TRAK, ICML 2023) on
- * the 10-class digits task of {@link DigitsMulticlassTask} (the project's recipe). Networks are
- * retrained, with the same recipe and each its own seed, on random halves S_j of the training set;
- * their margins log(p_y / (1 - p_y)) on the test points are the truth. A method's kGLM, fitted once
- * on the whole training set, predicts the margin after training on S_j from its attributions
+ * the 10-class digits task of {@link DigitsMulticlassTask} (the project's recipe). As in TRAK's
+ * protocol the data and the counterfactuals are fixed and the explained model varies: one
+ * stratified split (that of seed {@value #SPLIT_SEED}); networks retrained, with the same recipe and
+ * each its own initialisation, on random halves S_j of its training set; their margins
+ * log(p_y / (1 - p_y)) on the test points are the truth, the same for every seed. A cell's seed
+ * chooses the explained network (trained on the whole training set from that seed) and the
+ * method's own randomness. Its kGLM predicts the margin after training on S_j from its attributions
  * restricted to S_j: z_c(x) = sum over i in S_j of a_ci(x), plus b_c. Per test point, LDS is
  * Spearman's rho over the subsets between predicted and retrained margins; a cell reports its mean
  * over test points ({@code lds}) and the standard error of that mean ({@code lds_stderr}).
  *
- * <p>{@value #SUBSETS} subsets in full runs, {@value #SUBSETS_QUICK} in quick ones. The retrained
- * margins depend on the data, the seed and the recipe only, so they are computed once per seed for
- * all methods and cached on disk (see {@link #cacheDirectory()}): a rerun does not retrain.
+ * <p>{@value #SUBSETS} subsets in full runs, {@value #SUBSETS_QUICK} in quick ones, retrained once
+ * for all seeds and methods, on every core (each network is independent and seeded, so the margins
+ * do not depend on the thread count), and cached on disk (see {@link #cacheDirectory()}): a rerun
+ * does not retrain.
  */
 public final class LdsTask extends AttributionTask {
-    static final int SUBSETS = 50;
-    static final int SUBSETS_QUICK = 6;
+    static final int SUBSETS = 100;
+    static final int SUBSETS_QUICK = 12;
+    /** The seed whose stratified split every cell uses. */
+    static final long SPLIT_SEED = 0;
     /** Bump when the retraining changes, so that cached margins of the old code are not reused. */
-    private static final int RETRAINING_VERSION = 1;
+    private static final int RETRAINING_VERSION = 2;
     /** Networks retrained by this JVM (the cache test counts them). */
     static final AtomicInteger RETRAINED = new AtomicInteger();
 
@@ -95,8 +105,8 @@ public final class LdsTask extends AttributionTask {
         long seed = context.seed();
         boolean quick = context.quick();
         Trainer.Recipe recipe = Trainer.Recipe.of(setting);
-        SurrogateProblem p = data.problem(seed, quick, recipe);
-        Retrained truth = retrained.computeIfAbsent(seed + "/" + quick + "/" + recipe, k -> retrain(p, seed, quick, recipe));
+        SurrogateProblem p = data.problemOnSplit(SPLIT_SEED, seed, quick, recipe);
+        Retrained truth = retrained.computeIfAbsent(quick + "/" + recipe, k -> retrain(p, quick, recipe));
         KernelCells.Kernels k = KernelCells.compute(method, params, seed, p);
         KernelLogisticRegression kglm = KernelLogisticRegression.fit(k.train(), p.trainLabels(), p.classes(), FaithfulnessTask.KGLM_LAMBDA);
         int tests = p.testLabels().length;
@@ -136,29 +146,51 @@ public final class LdsTask extends AttributionTask {
         return m;
     }
 
-    /** The retrained margins of a seed, from the disk cache or by retraining (then cached). */
-    private Retrained retrain(SurrogateProblem p, long seed, boolean quick, Trainer.Recipe recipe) {
+    /** The retrained margins, from the disk cache or by retraining (then cached). */
+    private Retrained retrain(SurrogateProblem p, boolean quick, Trainer.Recipe recipe) {
         int count = quick ? SUBSETS_QUICK : SUBSETS;
         int n = p.trainLabels().length;
         boolean[][] subsets = new boolean[count][n];
         for (int j = 0; j < count; j++) {
-            int[] order = Shuffle.permutation(n, new SplittableRandom(seed * 1_000_003L + j));
+            int[] order = Shuffle.permutation(n, new SplittableRandom(SPLIT_SEED * 1_000_003L + j));
             for (int i = 0; i < n / 2; i++) {
                 subsets[j][order[i]] = true;
             }
         }
         int steps = quick ? DigitsMulticlassTask.STEPS_QUICK : DigitsMulticlassTask.STEPS;
-        String key = String.join("|", "lds", "v" + RETRAINING_VERSION, p.hash(), "n=" + n, "tests=" + p.testLabels().length, "seed=" + seed,
-                "quick=" + quick, "subsets=" + count, recipe.settingName(), "steps=" + steps);
+        String key = String.join("|", "lds", "v" + RETRAINING_VERSION, p.hash(), "n=" + n, "tests=" + p.testLabels().length,
+                "split=" + SPLIT_SEED, "quick=" + quick, "subsets=" + count, recipe.settingName(), "steps=" + steps);
         Path file = cacheDirectory().resolve("lds-" + sha256(key) + ".bin");
         double[][] cached = read(file, count, p.testLabels().length);
         if (cached != null) {
             return new Retrained(subsets, cached);
         }
         double[][] margins = new double[count][];
-        for (int j = 0; j < count; j++) {
-            margins[j] = marginsAfterTraining(p, subsets[j], recipe, (seed + 1) * 100_000L + j, steps);
-            RETRAINED.incrementAndGet();
+        int threads = Math.min(count, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lds-retraining");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int j = 0; j < count; j++) {
+                int subset = j;
+                done.add(pool.submit(() -> {
+                    margins[subset] = marginsAfterTraining(p, subsets[subset], recipe, (SPLIT_SEED + 1) * 100_000L + subset, steps);
+                    RETRAINED.incrementAndGet();
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retraining the LDS networks", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("retraining an LDS network failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         write(file, margins);
         return new Retrained(subsets, margins);

@@ -9,10 +9,13 @@ import dev.plugbench.toolkit.nn.Losses;
 import dev.plugbench.toolkit.nn.Network;
 import dev.plugbench.toolkit.nn.Parameterization;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Trains the network a task explains: an MLP d-100-100-out (ReLU, float64); binary tasks use one
@@ -80,8 +83,16 @@ final class Trainer {
         }
         Adam adam = new Adam(1e-3);
         for (int epoch = 0; epoch < AUTHORS_MAX_EPOCHS && accuracy(net, x, labels) < 1; epoch++) {
-            for (int[] batch : MiniBatches.epoch(labels.length, AUTHORS_BATCH, seed, epoch)) {
-                net.trainStep(x.getRows(batch), y.getRows(batch), loss, adam);
+            // the epoch's rows gathered once in batch order; each batch is then a view of consecutive rows
+            List<int[]> batches = MiniBatches.epoch(labels.length, AUTHORS_BATCH, seed, epoch);
+            int[] order = batches.stream().flatMapToInt(Arrays::stream).toArray();
+            INDArray xs = x.getRows(order);
+            INDArray ys = y.getRows(order);
+            int start = 0;
+            for (int[] batch : batches) {
+                INDArrayIndex rows = NDArrayIndex.interval(start, start + batch.length);
+                net.trainStep(xs.get(rows, NDArrayIndex.all()), ys.get(rows, NDArrayIndex.all()), loss, adam);
+                start += batch.length;
             }
         }
         return net;

@@ -41,6 +41,9 @@ class LdsTaskTest extends ProductPluginsTest {
             Map<String, Double> second = TaskCells.run(new LdsTask(), trntk, trntk.info().defaults(), "project-recipe", 0, true);
             assertThat(LdsTask.RETRAINED.get() - before).as("no network retrained the second time").isEqualTo(LdsTask.SUBSETS_QUICK);
             assertThat(second.get("lds")).isEqualTo(first.get("lds"));
+            Map<String, Double> otherSeed = TaskCells.run(new LdsTask(), trntk, trntk.info().defaults(), "project-recipe", 1, true);
+            assertThat(LdsTask.RETRAINED.get() - before).as("every seed is scored against the same retrained networks").isEqualTo(LdsTask.SUBSETS_QUICK);
+            assertThat(otherSeed.get("lds")).as("another seed explains another network").isNotEqualTo(first.get("lds"));
         } finally {
             System.clearProperty("plugbench.cache");
         }
