@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 /**
@@ -70,19 +74,77 @@ public final class Harness {
      * listener). The output folder is locked for the run: a second run on it is refused, naming this one.
      */
     public List<TaskResult> run(RunSpec spec, ProgressListener listener) {
-        List<BenchTask<?>> selected = select(spec);
-        List<TaskResult> results = new ArrayList<>();
-        try (RunLock lock = RunLock.acquire(spec.out())) {
-            for (BenchTask<?> task : selected) {
-                var reason = task.unavailable();
-                if (reason.isPresent()) {
-                    listener.taskSkipped(task.name(), reason.get());
-                    continue;
-                }
-                runTask(task, spec, listener).ifPresent(results::add);
+        return run(List.of(spec), listener);
+    }
+
+    /**
+     * Runs several specs (each its own family and output folder, all locked for the run) as one run;
+     * results in the specs' and tasks' order. With {@code --threads} K > 1 in this JVM the tasks
+     * overlap: the cells of every task go to one pool of K threads, and the next task is planned
+     * while the current one's cells run, so its cells take the threads the moment they free up
+     * instead of waiting for the slowest cell of the task before (its report is written meanwhile).
+     * At most {@value #TASKS_IN_FLIGHT} tasks are in flight; the numbers do not depend on it.
+     */
+    public List<TaskResult> run(List<RunSpec> specs, ProgressListener listener) {
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            List<Map.Entry<RunSpec, BenchTask<?>>> jobs = new ArrayList<>();
+            for (RunSpec spec : specs) {
+                List<BenchTask<?>> selected = select(spec);
+                locks.add(RunLock.acquire(spec.out()));
+                selected.forEach(t -> jobs.add(Map.entry(spec, t)));
             }
+            int threads = specs.stream().mapToInt(RunSpec::threads).max().orElse(1);
+            boolean overlap = threads > 1 && jobs.size() > 1 && specs.stream().allMatch(s -> s.workers() == 0);
+            if (!overlap) {
+                List<TaskResult> results = new ArrayList<>();
+                for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
+                    runIfAvailable(job.getValue(), job.getKey(), listener, null).ifPresent(results::add);
+                }
+                return results;
+            }
+            return runOverlapped(jobs, threads, listener);
+        } finally {
+            locks.forEach(RunLock::close);
         }
-        return results;
+    }
+
+    private static final int TASKS_IN_FLIGHT = 2;
+
+    private List<TaskResult> runOverlapped(List<Map.Entry<RunSpec, BenchTask<?>>> jobs, int threads, ProgressListener listener) {
+        ExecutorService cells = Executors.newFixedThreadPool(threads, InProcessExecutor.daemonThreads("plugbench-cells"));
+        ExecutorService tasks = Executors.newFixedThreadPool(TASKS_IN_FLIGHT, InProcessExecutor.daemonThreads("plugbench-tasks"));
+        try {
+            List<Future<Optional<TaskResult>>> futures = new ArrayList<>();
+            for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
+                futures.add(tasks.submit(() -> runIfAvailable(job.getValue(), job.getKey(), listener, cells)));
+            }
+            List<TaskResult> results = new ArrayList<>();
+            for (Future<Optional<TaskResult>> f : futures) {
+                f.get().ifPresent(results::add);
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the run was interrupted; rerun with --resume to continue", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the harness failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            tasks.shutdownNow();
+            cells.shutdownNow();
+        }
+    }
+
+    private Optional<TaskResult> runIfAvailable(BenchTask<?> task, RunSpec spec, ProgressListener listener, ExecutorService sharedCells) {
+        var reason = task.unavailable();
+        if (reason.isPresent()) {
+            listener.taskSkipped(task.name(), reason.get());
+            return Optional.empty();
+        }
+        return runTask(task, spec, listener, sharedCells);
     }
 
     /** {@link #run(RunSpec, ProgressListener)} without progress reporting. */
@@ -142,17 +204,19 @@ public final class Harness {
                 .filter(m -> task.accepts(m.method())).toList();
     }
 
-    /** The executor the spec asks for: this JVM's threads, or worker JVMs. */
-    private CellExecutor executor(RunSpec spec) {
+    /** The executor the spec asks for: this JVM's threads (those of {@code sharedCells} when given), or worker JVMs. */
+    private CellExecutor executor(RunSpec spec, ExecutorService sharedCells) {
         if (spec.workers() > 0) {
             boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
             return new WorkerProcessExecutor(host, classpath, spec.workers(), spec.cellTimeout(), spec.workerMemory());
         }
-        return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
+        CellResolver resolver = new CellResolver(host, tasks, producers);
+        return sharedCells != null ? new InProcessExecutor(resolver, sharedCells, spec.cellTimeout())
+                : new InProcessExecutor(resolver, spec.threads(), spec.cellTimeout());
     }
 
     /** Plans the task's cells, runs those not read back, writes the results; empty when no method takes part. */
-    private <M extends Method> Optional<TaskResult> runTask(BenchTask<M> task, RunSpec spec, ProgressListener listener) {
+    private <M extends Method> Optional<TaskResult> runTask(BenchTask<M> task, RunSpec spec, ProgressListener listener, ExecutorService sharedCells) {
         Instant started = Instant.now();
         List<RegisteredMethod<M>> methods = methodsOf(task, spec);
         if (methods.isEmpty()) {
@@ -172,7 +236,7 @@ public final class Harness {
             checks.forEach(i -> todo.add(plan.cells().get(i)));
             List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
             try {
-                executor(spec).execute(todo, (k, row) -> {
+                executor(spec, sharedCells).execute(todo, (k, row) -> {
                     if (k >= plan.todo().size()) {
                         int i = checks.get(k - plan.todo().size());
                         ResumeCheck.compare(rows[i], row).ifPresent(mismatches::add);

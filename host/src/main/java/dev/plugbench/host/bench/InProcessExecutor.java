@@ -11,21 +11,34 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
-/** Runs cells on a fixed pool of this JVM's threads, each cell on a thread of its own under the time limit. */
+/**
+ * Runs cells on a fixed pool of this JVM's threads, each cell on a thread of its own under the time
+ * limit: a pool of its own per call, or one shared with other tasks' executors (overlapped tasks).
+ */
 final class InProcessExecutor implements CellExecutor {
     private final CellResolver resolver;
     private final int threads;
+    private final ExecutorService shared;
     private final Duration timeout;
 
     InProcessExecutor(CellResolver resolver, int threads, Duration timeout) {
         this.resolver = resolver;
         this.threads = threads;
+        this.shared = null;
+        this.timeout = timeout;
+    }
+
+    /** Cells go to {@code shared}, which the caller owns and shuts down. */
+    InProcessExecutor(CellResolver resolver, ExecutorService shared, Duration timeout) {
+        this.resolver = resolver;
+        this.threads = 0;
+        this.shared = shared;
         this.timeout = timeout;
     }
 
     @Override
     public void execute(List<CellDescription> cells, BiConsumer<Integer, CellResult> onResult) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("plugbench-cells"));
+        ExecutorService pool = shared != null ? shared : Executors.newFixedThreadPool(threads, daemonThreads("plugbench-cells"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -42,7 +55,9 @@ final class InProcessExecutor implements CellExecutor {
             }
             throw new IllegalStateException("the harness failed: " + cause.getMessage(), cause);
         } finally {
-            pool.shutdownNow();
+            if (shared == null) {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -4,18 +4,24 @@ import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.bench.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress of a run: a progress bar (cells done, ETA) on a terminal, plain log lines otherwise. */
+/**
+ * Progress of a run: a progress bar (cells done of the cells of the tasks started so far, ETA) on a
+ * terminal, plain log lines otherwise. Tasks may overlap (their cells share the threads): counts are
+ * kept per task.
+ */
 final class ConsoleProgress implements ProgressListener {
     private final PrintWriter err;
     private final boolean terminal;
-    private volatile ProgressBar bar;
-    private final AtomicInteger done = new AtomicInteger();
-    private volatile int total;
+    private ProgressBar bar;
+    private final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
+    private final Map<String, Integer> total = new ConcurrentHashMap<>();
 
     ConsoleProgress(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -28,13 +34,16 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void taskStarted(String task, int cells, int alreadyDone) {
-        finish();
-        total = cells;
-        done.set(alreadyDone);
+        total.put(task, cells);
+        done.put(task, new AtomicInteger(alreadyDone));
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(cells).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
-            bar.stepTo(alreadyDone);
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(0).setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            }
+            bar.maxHint(bar.getMax() + cells);
+            bar.setExtraMessage(task);
+            bar.stepBy(alreadyDone);
         } else {
             err.printf("[%s] %d cells%s%n", task, cells, alreadyDone > 0 ? " (" + alreadyDone + " resumed)" : "");
         }
@@ -42,17 +51,15 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void cellFinished(String task, CellResult cell) {
-        int n = done.incrementAndGet();
-        ProgressBar b = bar;
-        if (b != null) {
-            b.step();
-            if (n == total) {
-                finish();
+        int n = done.computeIfAbsent(task, k -> new AtomicInteger()).incrementAndGet();
+        synchronized (this) {
+            if (bar != null) {
+                bar.step();
+                return;
             }
-        } else {
-            err.printf(Locale.ROOT, "[%s] %d/%d %s seed %d %s: %s%n", task, n, total, cell.method(), cell.seed(), cell.setting(),
-                    cell.failed() ? "FAILED " + cell.error() : String.format(Locale.ROOT, "%.2f s", cell.seconds()));
         }
+        err.printf(Locale.ROOT, "[%s] %d/%d %s seed %d %s: %s%n", task, n, total.getOrDefault(task, 0), cell.method(), cell.seed(), cell.setting(),
+                cell.failed() ? "FAILED " + cell.error() : String.format(Locale.ROOT, "%.2f s", cell.seconds()));
     }
 
     @Override
@@ -71,6 +78,7 @@ final class ConsoleProgress implements ProgressListener {
         err.printf("[%s] skipped: %s%n", task, reason);
     }
 
+    /** Closes the bar at the end of a run (the next run starts a new one). */
     synchronized void finish() {
         if (bar != null) {
             bar.close();

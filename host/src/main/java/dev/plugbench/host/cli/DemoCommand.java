@@ -50,12 +50,12 @@ final class DemoCommand implements Callable<Integer> {
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
-            List<TaskResult> all = new ArrayList<>();
+            List<RunSpec> runs = new ArrayList<>();
             for (String family : harness.families()) {
-                RunSpec run = RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads).withWorkers(workers);
-                all.addAll(harness.run(run, progress));
-                progress.finish();
+                runs.add(RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads).withWorkers(workers));
             }
+            List<TaskResult> all = harness.run(runs, progress);
+            progress.finish();
             if (all.isEmpty()) {
                 throw new Main.UserError("no task ran: no family has both a task and a registered method",
                         "build the plugins (mvn -B verify) or give --plugins DIR; 'plugbench plugins' lists what is loaded");

@@ -69,6 +69,23 @@ class HarnessTest {
     }
 
     @Test
+    void overlappedRunsGiveTheSameNumbersAsOneTaskAtATime() throws IOException {
+        try (Plugbench host = host(dev.plugbench.host.TraceProbeAccess.type())) {
+            Harness h = new Harness(host);
+            TaskResult alone = h.run(spec("alone").withThreads(1)).get(0);
+            List<TaskResult> overlapped = h.run(List.of(spec("first").withThreads(2), spec("second").withThreads(2)), ProgressListener.NONE);
+            assertThat(overlapped).hasSize(2);
+            assertThat(overlapped.get(0).directory()).isEqualTo(tmp.resolve("first").resolve("digits-drift"));
+            for (TaskResult r : overlapped) {
+                assertThat(metricsByCell(r)).isEqualTo(metricsByCell(alone));
+                assertThat(r.directory().resolve("results.json")).isRegularFile();
+            }
+            assertThatThrownBy(() -> h.run(List.of(spec("third").withThreads(2), spec("third").withThreads(2)), ProgressListener.NONE))
+                    .as("one folder, locked once").hasMessageContaining("third");
+        }
+    }
+
+    @Test
     void throwingNonFiniteAndHangingMethodsFailOnlyTheirCells() throws IOException {
         try (Plugbench host = host(MisbehavingProbes.Throwing.class, MisbehavingProbes.Negative.class, MisbehavingProbes.Hanging.class)) {
             TaskResult r = new Harness(host).run(spec("bad").withQuick(true).withThreads(2).withCellTimeout(Duration.ofSeconds(2))).get(0);

@@ -28,6 +28,9 @@ final class BinaryL2h {
         p.add(ParamSpec.real("alpha", 0, 0, 1000,
                 "weight of the local-error term; 0 calibrates it from the costs and the client's training error p:"
                         + " alpha = (c_e + 2 sqrt((p - c_e)(c_1 - p + c_e))) / p"));
+        p.add(ParamSpec.choice("uncalibratable", "refuse", List.of("refuse", "clip"),
+                "with alpha = 0 and no calibrated alpha (client error p <= c_e, or p > c_1 + c_e): refuse with the reason,"
+                        + " or clip the square root's argument at 0 as the authors' code does (alpha = c_e / p when p <= c_e)"));
         p.add(ParamSpec.bool("squash", true, "pass r and e through 2 sigmoid - 1, as the authors' code does"));
         return List.copyOf(p);
     }
@@ -50,8 +53,10 @@ final class BinaryL2h {
             y[i] = labels[i] == 1 ? 1 : -1;
             clientWrong[i] = y[i] * client.margin()[i] <= 0;
         }
+        double p = client.errorRate(labels);
         double alpha = params.real("alpha") > 0 ? params.real("alpha")
-                : ExponentialSurrogate.calibratedAlpha(problem.costs(), client.errorRate(labels));
+                : params.choice("uncalibratable").equals("clip") ? ExponentialSurrogate.clippedAlpha(problem.costs(), p)
+                : ExponentialSurrogate.calibratedAlpha(problem.costs(), p);
         ExponentialSurrogate loss = new ExponentialSurrogate(problem.costs(), alpha);
 
         Network r = training.mlp(d, 1, 2 * seed + 1);

@@ -46,6 +46,21 @@ record ExponentialSurrogate(Costs costs, double alpha) {
         return (ce + 2 * Math.sqrt((p - ce) * (c1 - p + ce))) / p;
     }
 
+    /**
+     * The authors' code's alpha: the square root's argument clipped at 0, so it always has a value,
+     * c_e / p when p <= c_e (where the calibrated alpha does not exist), and the calibrated alpha
+     * wherever that exists.
+     */
+    static double clippedAlpha(Costs costs, double p) {
+        if (!(p > 0)) {
+            throw new IllegalArgumentException(String.format("alpha cannot be chosen: the client's training error is p = %.4f;"
+                    + " a client that is never wrong needs no help. Set 'alpha' explicitly.", p));
+        }
+        double ce = costs.offload();
+        double c1 = costs.expertError();
+        return (ce + 2 * Math.sqrt(Math.max(0, (p - ce) * (c1 - p + ce)))) / p;
+    }
+
     /** L_S at one point; {@code y} is -1 or +1, {@code clientWrong} is 1[y m <= 0]. */
     double value(double r, double e, int y, boolean clientWrong) {
         return (clientWrong ? Math.exp(alpha * r) : 0) + costs.expertError() * Math.exp(-r - y * e)

@@ -99,6 +99,9 @@ class RulesTest {
                 .hasMessageContaining("alpha cannot be calibrated").hasMessageContaining("c_e = 0.9000");
         // an explicit alpha is taken as given
         assertThat(new L2hJointRule().fit(p, new L2hJointRule().info().bind(Map.of("alpha", 2.0, "steps", 5)), 1)).isNotNull();
+        // the authors' clip trains on with alpha = c_e / p
+        FittedRule clipped = new L2hJointRule().fit(p, new L2hJointRule().info().bind(Map.of("uncalibratable", "clip", "steps", 5)), 1);
+        assertThat(clipped.decide(p.features()).size()).isEqualTo(200);
     }
 
     @Test

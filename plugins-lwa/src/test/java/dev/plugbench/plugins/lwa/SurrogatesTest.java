@@ -87,6 +87,17 @@ class SurrogatesTest {
     }
 
     @Test
+    void clippedAlphaIsTheCalibratedOneWhereThatExistsAndCeOverPWhereItDoesNot() {
+        assertThat(ExponentialSurrogate.clippedAlpha(new Costs(0.1, 1), 0.25)).isEqualTo(ExponentialSurrogate.calibratedAlpha(new Costs(0.1, 1), 0.25));
+        // p = 0.08 <= c_e = 0.1: no calibrated alpha; the authors' clip gives c_e / p
+        assertThatThrownBy(() -> ExponentialSurrogate.calibratedAlpha(new Costs(0.1, 1), 0.08)).hasMessageContaining("not above the offload cost");
+        assertThat(ExponentialSurrogate.clippedAlpha(new Costs(0.1, 1), 0.08)).isCloseTo(0.1 / 0.08, within(1e-15));
+        // p > c_1 + c_e: the other factor is clipped
+        assertThat(ExponentialSurrogate.clippedAlpha(new Costs(0.1, 0.2), 0.5)).isCloseTo(0.1 / 0.5, within(1e-15));
+        assertThatThrownBy(() -> ExponentialSurrogate.clippedAlpha(new Costs(0.1, 1), 0)).hasMessageContaining("never wrong");
+    }
+
+    @Test
     void calibratedAlphaPutsTheBoundaryOnBayesWhereTheClientErrsAtRateP() {
         for (double[] c : new double[][] {{0, 1, 0.18}, {0.05, 1, 0.3}, {0.1, 1.25, 0.2}}) {
             Costs costs = new Costs(c[0], c[1]);

@@ -55,6 +55,8 @@ public final class Buffers {
         if ((long) rows * columns != values.length) {
             throw new IllegalArgumentException(values.length + " values cannot fill a " + rows + " x " + columns + " matrix");
         }
-        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+        INDArray m = Nd4j.createUninitialized(DataType.DOUBLE, rows, columns);
+        copyInto(values, m);
+        return m;
     }
 }

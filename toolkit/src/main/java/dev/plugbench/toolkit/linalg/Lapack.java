@@ -17,7 +17,7 @@ final class Lapack {
         if (a.rank() != 2) {
             throw new IllegalArgumentException(what + " needs a matrix; got shape " + Arrays.toString(a.shape()));
         }
-        double[] data = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] data = Buffers.rowMajor(a);
         for (double v : data) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(what + ": the matrix holds " + v + "; every entry must be finite");

@@ -151,9 +151,8 @@ public final class Lbfgs {
             axpy(-alpha[i], y[i], q);
         }
         double[] hy = y[newest].clone();
-        h.apply(hy);
+        h.applyEach(q, hy);
         double gamma = 1 / (rho[newest] * dot(y[newest], hy));
-        h.apply(q);
         for (int j = 0; j < q.length; j++) {
             q[j] *= gamma;
         }

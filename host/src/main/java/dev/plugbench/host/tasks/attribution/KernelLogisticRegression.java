@@ -1,5 +1,6 @@
 package dev.plugbench.host.tasks.attribution;
 
+import dev.plugbench.toolkit.linalg.Buffers;
 import dev.plugbench.toolkit.linalg.Cholesky;
 import dev.plugbench.toolkit.linalg.MatMul;
 import dev.plugbench.toolkit.optim.Lbfgs;
@@ -131,7 +132,7 @@ final class KernelLogisticRegression {
      * row of kernel values (1 x n). For two classes, class 1 carries the logit (class 0's is 0).
      */
     double[] attributions(INDArray kRow, int c) {
-        double[] k = kRow.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] k = Buffers.rowMajor(kRow);
         double[] a = new double[k.length];
         if (classes == 2 && c == 0) {
             return a;
@@ -156,7 +157,7 @@ final class KernelLogisticRegression {
     record Standardized(INDArray rows, double[] means, double scale) {
         static Standardized of(INDArray kTrain) {
             int n = (int) kTrain.rows();
-            double[] k = kTrain.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            double[] k = Buffers.rowMajor(kTrain);
             double[] means = new double[n];
             double mean = 0;
             for (int i = 0; i < n; i++) {
@@ -238,11 +239,31 @@ final class KernelLogisticRegression {
             }
             INDArray inverse = Cholesky.of(a).solve(Nd4j.eye(p).castTo(DataType.DOUBLE)).dup('c');
             int wSize = p * outputs;
-            return v -> {
-                double[] w = MatMul.of(inverse, Nd4j.create(Arrays.copyOf(v, wSize), new long[] {p, outputs}, 'c')).data().asDouble();
-                System.arraycopy(w, 0, v, 0, wSize);
-                for (int k = wSize; k < v.length; k++) {
-                    v[k] /= c;
+            double curvature = c;
+            return new Preconditioner() {
+                @Override
+                public void apply(double[] v) {
+                    applyEach(v);
+                }
+
+                /** Every vector's weight block side by side, multiplied by the inverse in one product. */
+                @Override
+                public void applyEach(double[]... vs) {
+                    double[] blocks = new double[p * outputs * vs.length];
+                    for (int i = 0; i < p; i++) {
+                        for (int k = 0; k < vs.length; k++) {
+                            System.arraycopy(vs[k], i * outputs, blocks, (i * vs.length + k) * outputs, outputs);
+                        }
+                    }
+                    double[] w = Buffers.rowMajor(MatMul.of(inverse, Buffers.matrix(blocks, p, outputs * vs.length)));
+                    for (int k = 0; k < vs.length; k++) {
+                        for (int i = 0; i < p; i++) {
+                            System.arraycopy(w, (i * vs.length + k) * outputs, vs[k], i * outputs, outputs);
+                        }
+                        for (int j = wSize; j < vs[k].length; j++) {
+                            vs[k][j] /= curvature;
+                        }
+                    }
                 }
             };
         }
@@ -252,8 +273,8 @@ final class KernelLogisticRegression {
             int n = labels.length;
             int p = (int) z.columns();
             int wSize = p * outputs;
-            INDArray w = Nd4j.create(Arrays.copyOf(x, wSize), new long[] {p, outputs}, 'c');
-            double[] t = MatMul.of(z, w).data().asDouble();
+            INDArray w = Buffers.matrix(Arrays.copyOf(x, wSize), p, outputs);
+            double[] t = Buffers.rowMajor(MatMul.of(z, w));
             double[] g = new double[n * outputs];
             double loss = 0;
             for (int i = 0; i < n; i++) {
@@ -281,7 +302,7 @@ final class KernelLogisticRegression {
                     }
                 }
             }
-            double[] gw = MatMul.of(z, true, Nd4j.create(g, new long[] {n, outputs}, 'c'), false, 1).data().asDouble();
+            double[] gw = Buffers.rowMajor(MatMul.of(z, true, Buffers.matrix(g, n, outputs), false, 1));
             double penalty = 0;
             for (int j = 0; j < wSize; j++) {
                 penalty += x[j] * x[j];

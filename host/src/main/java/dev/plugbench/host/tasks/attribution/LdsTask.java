@@ -54,7 +54,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * does not retrain.
  */
 public final class LdsTask extends AttributionTask {
-    static final int SUBSETS = 100;
+    static final int SUBSETS = 50;
     static final int SUBSETS_QUICK = 12;
     /** The seed whose stratified split every cell uses. */
     static final long SPLIT_SEED = 0;

@@ -48,6 +48,26 @@ public final class SyntheticTask extends LwaTask {
         return 2;
     }
 
+    /**
+     * The paper's two surrogates (exponential {@code l2h-joint}, two-logit {@code l2h-multiclass}) run in
+     * full runs at their default budget and at {@value #LONGER_BUDGET} times as many steps, to tell
+     * whether their ordering on the Bayes-risk gap is a matter of training budget.
+     */
+    static final List<String> BUDGET_STUDY = List.of("l2h-joint", "l2h-multiclass");
+    static final int LONGER_BUDGET = 4;
+
+    @Override
+    public List<Map<String, Object>> sweep(dev.plugbench.api.MethodInfo method, dev.plugbench.api.bench.Scale scale) {
+        List<Map<String, Object>> base = super.sweep(method, scale);
+        var steps = method.parameter("steps");
+        if (scale.quick() || !BUDGET_STUDY.contains(method.id()) || steps.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> longer = new java.util.LinkedHashMap<>(base.get(0));
+        longer.put("steps", LONGER_BUDGET * ((Number) steps.get().defaultValue()).intValue());
+        return List.of(base.get(0), longer);
+    }
+
     @Override
     double[] offloadCosts(boolean quick) {
         return quick ? new double[] {0.05, 0.1} : new double[] {0.02, 0.05, 0.1, 0.2};

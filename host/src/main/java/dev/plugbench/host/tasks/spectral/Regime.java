@@ -12,16 +12,29 @@ import dev.plugbench.toolkit.nn.Sgd;
  * @param adam  Adam instead of plain gradient descent
  * @param lr    learning rate
  * @param steps full-batch steps
+ * @param centred whether the training targets are centred on their mean (the two-layer task's
+ *                default, since its model has no bias); tasks that do not centre ignore it
  */
-record Regime(String name, boolean adam, double lr, int steps) {
-    /** The task setting of this regime: its name, with the optimiser, learning rate and steps as fields. */
+record Regime(String name, boolean adam, double lr, int steps, boolean centred) {
+    Regime(String name, boolean adam, double lr, int steps) {
+        this(name, adam, lr, steps, true);
+    }
+
+    /** The same regime on uncentred targets, named {@code <name>-raw-targets}. */
+    Regime rawTargets() {
+        return new Regime(name + "-raw-targets", adam, lr, steps, false);
+    }
+
+    /** The task setting of this regime: its name, with the optimiser, learning rate and steps (and raw targets) as fields. */
     Setting setting() {
-        return Setting.of(name, "optimizer", adam ? "adam" : "sgd", "learning_rate", lr, "steps", steps);
+        Setting s = Setting.of(name, "optimizer", adam ? "adam" : "sgd", "learning_rate", lr, "steps", steps);
+        return centred ? s : Setting.of(name, "optimizer", adam ? "adam" : "sgd", "learning_rate", lr, "steps", steps, "targets", "raw");
     }
 
     /** The regime a setting describes. */
     static Regime of(Setting s) {
-        return new Regime(s.name(), s.text("optimizer").equals("adam"), s.real("learning_rate"), Math.toIntExact(s.integer("steps")));
+        return new Regime(s.name(), s.text("optimizer").equals("adam"), s.real("learning_rate"), Math.toIntExact(s.integer("steps")),
+                !"raw".equals(s.fields().get("targets")));
     }
 
     Optimizer optimizer() {

@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code gd-small-lr} (lr 1, 100 steps), {@code gd-large-lr} (lr 1000, 10 steps), {@code gd-one-step}
  * (one full-batch step at lr 1000: the single large step the paper describes the spike after, as in
  * Ba et al. 2022), {@code adam} (lr 0.1, 100 steps). Quick: d = 200, h = 300, n = 400; full: d = 400,
- * h = 600, n = 800.
+ * h = 600, n = 800. Full runs add {@code gd-small-lr-raw-targets} and {@code adam-raw-targets}: the
+ * same regimes on uncentred targets, to measure whether Adam's lower test error needs the centring.
  */
 public final class TwoLayerTask extends SpectralTask {
     static final List<Regime> REGIMES = List.of(new Regime("gd-small-lr", false, 1, 100),
@@ -45,13 +46,17 @@ public final class TwoLayerTask extends SpectralTask {
         }
     }
 
-    /** Teacher, centred training and test data for a seed. */
+    /** Teacher, training and test data for a seed: targets centred on the training mean, or raw. */
     record Data(SingleIndexTeacher teacher, INDArray x, INDArray y, INDArray testX, INDArray testY, String hash) {
         static Data of(Sizes s, long seed) {
+            return of(s, seed, true);
+        }
+
+        static Data of(Sizes s, long seed, boolean centred) {
             SingleIndexTeacher t = new SingleIndexTeacher(s.d(), NOISE, seed);
             Dataset train = t.sample(s.n(), 1000 + seed);
             Dataset test = t.sample(s.nTest(), 2000 + seed);
-            double mean = train.targets().meanNumber().doubleValue();
+            double mean = centred ? train.targets().meanNumber().doubleValue() : 0;
             return new Data(t, train.features(), train.targets().sub(mean), test.features(), test.targets().sub(mean), train.contentHash());
         }
     }
@@ -83,7 +88,12 @@ public final class TwoLayerTask extends SpectralTask {
 
     @Override
     public List<Setting> settings(Scale scale) {
-        return REGIMES.stream().map(Regime::setting).toList();
+        List<Setting> settings = new ArrayList<>(REGIMES.stream().map(Regime::setting).toList());
+        if (!scale.quick()) {
+            settings.add(regime("gd-small-lr").rawTargets().setting());
+            settings.add(regime("adam").rawTargets().setting());
+        }
+        return settings;
     }
 
     @Override
@@ -125,7 +135,7 @@ public final class TwoLayerTask extends SpectralTask {
     /** One cell: the probe on the (cached) trajectory of the first layer trained under {@code regime} on data of sizes {@code s}. */
     static Map<String, Double> run(Trajectory.Cache trajectories, SpectralProbe method, Params params, Regime regime, boolean quick, Sizes s,
                                    long seed) {
-        Data data = Data.of(s, seed);
+        Data data = Data.of(s, seed, regime.centred());
         return ProbeSchedule.run(method, params, trajectory(trajectories, regime, quick, s, seed, data), network(s, seed), data.x(), data.y(),
                 data.teacher().beta());
     }

@@ -100,6 +100,20 @@ class LwaTasksTest extends ProductPluginsTest {
     }
 
     @Test
+    void fullRunsStudyTheSurrogatesBudgetAndTheAuthorsClip() {
+        dev.plugbench.api.MethodInfo joint = host.method(RejectionRule.class, "l2h-joint").info();
+        dev.plugbench.api.MethodInfo multiclass = host.method(RejectionRule.class, "l2h-multiclass").info();
+        assertThat(new SyntheticTask().sweep(joint, Scale.FULL)).containsExactly(Map.of(), Map.of("steps", 3200));
+        assertThat(new SyntheticTask().sweep(multiclass, Scale.FULL)).containsExactly(Map.of(), Map.of("steps", 3200));
+        assertThat(new SyntheticTask().sweep(joint, Scale.QUICK)).containsExactly(Map.of("steps", LwaTask.QUICK_STEPS));
+        assertThat(new SyntheticTask().sweep(host.method(RejectionRule.class, "confidence").info(), Scale.FULL)).containsExactly(Map.of());
+        // digits-binary: a cost above the client's error, where the exponential surrogate runs with the authors' clipped alpha
+        assertThat(TaskCells.settingNames(new DigitsBinaryTask(), false)).contains("ce=0.15,c1=1");
+        assertThat(new DigitsBinaryTask().sweep(joint, Scale.FULL)).containsExactly(Map.of("uncalibratable", "clip"));
+        assertThat(new DigitsBinaryTask().sweep(joint, Scale.QUICK)).containsExactly(Map.of("steps", LwaTask.QUICK_STEPS));
+    }
+
+    @Test
     void binaryOnlyMethodsSitOutTheMulticlassTask() {
         DigitsMulticlassTask task = new DigitsMulticlassTask();
         assertThat(host.methods(RejectionRule.class).stream().filter(m -> task.accepts(m.method())).map(RegisteredMethod::id))

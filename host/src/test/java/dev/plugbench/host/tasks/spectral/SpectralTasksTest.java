@@ -50,6 +50,20 @@ class SpectralTasksTest extends ProductPluginsTest {
     }
 
     @Test
+    void fullRunsAddTheRegimesOnRawTargets() {
+        assertThat(TaskCells.settingNames(new TwoLayerTask(), true)).containsExactly("gd-small-lr", "gd-large-lr", "gd-one-step", "adam");
+        assertThat(TaskCells.settingNames(new TwoLayerTask(), false)).containsExactly("gd-small-lr", "gd-large-lr", "gd-one-step", "adam",
+                "gd-small-lr-raw-targets", "adam-raw-targets");
+        Regime raw = Regime.of(TwoLayerTask.regime("adam").rawTargets().setting());
+        assertThat(raw).isEqualTo(new Regime("adam-raw-targets", true, 0.1, 100, false));
+        assertThat(Regime.of(TwoLayerTask.regime("adam").setting()).centred()).isTrue();
+        TwoLayerTask.Sizes s = TwoLayerTask.Sizes.of(true);
+        assertThat(TwoLayerTask.Data.of(s, 0, true).y().meanNumber().doubleValue()).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(TwoLayerTask.Data.of(s, 0, false).y().meanNumber().doubleValue()).as("softplus targets are positive on average")
+                .isGreaterThan(0.3);
+    }
+
+    @Test
     void thePluginSurvivesTheHotSwapDrill() throws InterruptedException {
         dev.plugbench.host.DrillReport r = new dev.plugbench.host.HotswapDrill(host).run("spectral", 5, 2);
         assertThat(r.failures()).isEmpty();
