@@ -5,6 +5,7 @@ import dev.plugbench.api.model.LayerInfo;
 import dev.plugbench.toolkit.data.Gaussian;
 import dev.plugbench.toolkit.linalg.Buffers;
 import dev.plugbench.toolkit.linalg.MatMul;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,43 +72,23 @@ final class GradientProjection {
             INDArray rows = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             List<INDArray> activations = net.activations(rows);
             List<INDArray> signals = net.outputGradients(activations, outputGradients.of(start, activations.get(activations.size() - 1)));
-            List<LayerInfo> layers = net.layerInfo();
             int n = (int) (end - start);
             double[] f = new double[n * k];
-            long offset = 0;
-            for (int l = 0; l < layers.size(); l++) {
-                LayerInfo d = layers.get(l);
-                if (d.kind() != LayerInfo.Kind.DENSE) {
-                    continue;
-                }
+            forEachDenseLayer(net, (l, d, offset) -> {
                 int in = d.inputWidth();
                 int width = d.outputWidth();
                 INDArray signal = signals.get(l).castTo(DataType.DOUBLE);
                 INDArray input = activations.get(l).castTo(DataType.DOUBLE);
                 // contract the block with the narrower side first: an n x (k min(in, out)) intermediate
                 boolean signalFirst = width >= in;
-                double[] other = Buffers.rowMajor(signalFirst ? input : signal);
-                int inner = signalFirst ? in : width;
                 double[] q = Buffers.rowMajor(signalFirst ? MatMul.of(signal, false, weightBlock(l, offset, in, width, true), true, 1)
                         : MatMul.of(input, false, weightBlock(l, offset, in, width, false), false, 1));
-                double scale = d.weightScale();
-                for (int i = 0; i < n; i++) {
-                    for (int r = 0; r < k; r++) {
-                        double sum = 0;
-                        int base = (i * k + r) * inner;
-                        for (int j = 0; j < inner; j++) {
-                            sum += other[i * inner + j] * q[base + j];
-                        }
-                        f[i * k + r] += scale * sum;
-                    }
-                }
-                double[] bias = Buffers.rowMajor(MatMul.of(signal, false, projection.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width)), true, d.biasScale()));
+                addContraction(Buffers.rowMajor(signalFirst ? input : signal), q, n, k, signalFirst ? in : width, d.weightScale(), null, f, k, 0);
+                double[] bias = Buffers.rowMajor(MatMul.of(signal, false, biasBlock(offset, d), true, d.biasScale()));
                 for (int i = 0; i < f.length; i++) {
                     f[i] += bias[i];
                 }
-                offset += (long) in * width + width;
-            }
+            });
             out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(Nd4j.create(f, new long[] {n, k}, 'c'));
         }
         return out;
@@ -137,46 +118,72 @@ final class GradientProjection {
             INDArray rows = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             List<INDArray> activations = net.activations(rows);
             INDArray outputs = activations.get(activations.size() - 1);
-            List<List<INDArray>> signals = new java.util.ArrayList<>();
+            List<List<INDArray>> signals = new ArrayList<>();
             for (int c = 0; c < classes; c++) {
                 signals.add(net.outputGradients(activations, unit(c).of(start, outputs)));
             }
-            List<LayerInfo> layers = net.layerInfo();
             int n = (int) (end - start);
             double[] f = new double[n * classes * k];
-            long offset = 0;
-            for (int l = 0; l < layers.size(); l++) {
-                LayerInfo d = layers.get(l);
-                if (d.kind() != LayerInfo.Kind.DENSE) {
-                    continue;
-                }
-                int in = d.inputWidth();
+            forEachDenseLayer(net, (l, d, offset) -> {
                 int width = d.outputWidth();
                 // the input side once: q[i][r][b] = sum_a input_ia P_(r,a,b), n x (k width)
-                double[] q = Buffers.rowMajor(MatMul.of(activations.get(l).castTo(DataType.DOUBLE), false, weightBlock(l, offset, in, width, false), false, 1));
-                INDArray biasBlock = projection.get(NDArrayIndex.all(), NDArrayIndex.interval(offset + (long) in * width, offset + (long) in * width + width));
-                double scale = d.weightScale();
+                double[] q = Buffers.rowMajor(MatMul.of(activations.get(l).castTo(DataType.DOUBLE), false,
+                        weightBlock(l, offset, d.inputWidth(), width, false), false, 1));
+                INDArray biasBlock = biasBlock(offset, d);
                 for (int c = 0; c < classes; c++) {
                     INDArray signal = signals.get(c).get(l).castTo(DataType.DOUBLE);
-                    double[] s = Buffers.rowMajor(signal);
                     double[] bias = Buffers.rowMajor(MatMul.of(signal, false, biasBlock, true, d.biasScale()));
-                    for (int i = 0; i < n; i++) {
-                        int target = (i * classes + c) * k;
-                        for (int r = 0; r < k; r++) {
-                            double sum = 0;
-                            int base = (i * k + r) * width;
-                            for (int b = 0; b < width; b++) {
-                                sum += s[i * width + b] * q[base + b];
-                            }
-                            f[target + r] += scale * sum + bias[i * k + r];
-                        }
-                    }
+                    addContraction(Buffers.rowMajor(signal), q, n, k, width, d.weightScale(), bias, f, classes * k, c * k);
                 }
-                offset += (long) in * width + width;
-            }
+            });
             out.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(Nd4j.create(f, new long[] {n, (long) classes * k}, 'c'));
         }
         return out;
+    }
+
+    /** What {@link #forEachDenseLayer} does with a dense layer: its index, description, and first parameter's offset. */
+    private interface DenseLayerAction {
+        void accept(int layer, LayerInfo info, long offset);
+    }
+
+    /** Calls {@code action} for each dense layer of {@code net}, with the offset of its parameters (W, then b) in the gradient. */
+    private static void forEachDenseLayer(DifferentiableModel net, DenseLayerAction action) {
+        List<LayerInfo> layers = net.layerInfo();
+        long offset = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            LayerInfo d = layers.get(l);
+            if (d.kind() != LayerInfo.Kind.DENSE) {
+                continue;
+            }
+            action.accept(l, d, offset);
+            offset += (long) d.inputWidth() * d.outputWidth() + d.outputWidth();
+        }
+    }
+
+    /** The projection's columns for the bias of the dense layer whose parameters start at {@code offset}: k x out. */
+    private INDArray biasBlock(long offset, LayerInfo d) {
+        long start = offset + (long) d.inputWidth() * d.outputWidth();
+        return projection.get(NDArrayIndex.all(), NDArrayIndex.interval(start, start + d.outputWidth()));
+    }
+
+    /**
+     * f[i rowStride + column + r] += scale sum_j side[i inner + j] q[(i k + r) inner + j] (+ bias[i k + r]
+     * when given), for the n rows and k projections: the contraction of a layer's block with its
+     * other side.
+     */
+    private static void addContraction(double[] side, double[] q, int n, int k, int inner, double scale, double[] bias, double[] f,
+                                       int rowStride, int column) {
+        for (int i = 0; i < n; i++) {
+            int target = i * rowStride + column;
+            for (int r = 0; r < k; r++) {
+                double sum = 0;
+                int base = (i * k + r) * inner;
+                for (int j = 0; j < inner; j++) {
+                    sum += side[i * inner + j] * q[base + j];
+                }
+                f[target + r] += bias == null ? scale * sum : scale * sum + bias[i * k + r];
+            }
+        }
     }
 
     /**

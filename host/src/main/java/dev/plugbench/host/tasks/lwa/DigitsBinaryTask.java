@@ -1,9 +1,14 @@
 package dev.plugbench.host.tasks.lwa;
 
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.bench.Scale;
 import dev.plugbench.toolkit.data.Dataset;
 import dev.plugbench.toolkit.data.Digits;
 import dev.plugbench.toolkit.data.Split;
 import dev.plugbench.toolkit.nn.Network;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * UCI digits 3 vs 8 (a pair a linear model confuses), pixels / 16, a stratified 50/50 split per
@@ -41,14 +46,14 @@ public final class DigitsBinaryTask extends LwaTask {
     }
 
     @Override
-    public java.util.List<java.util.Map<String, Object>> sweep(dev.plugbench.api.MethodInfo method, dev.plugbench.api.bench.Scale scale) {
-        java.util.List<java.util.Map<String, Object>> base = super.sweep(method, scale);
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
+        List<Map<String, Object>> base = super.sweep(method, scale);
         if (scale.quick() || method.parameter("uncalibratable").isEmpty()) {
             return base;
         }
-        java.util.Map<String, Object> clipped = new java.util.LinkedHashMap<>(base.get(0));
+        Map<String, Object> clipped = new LinkedHashMap<>(base.get(0));
         clipped.put("uncalibratable", "clip");
-        return java.util.List.of(clipped);
+        return List.of(clipped);
     }
 
     @Override

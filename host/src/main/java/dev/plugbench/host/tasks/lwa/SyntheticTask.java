@@ -1,5 +1,6 @@
 package dev.plugbench.host.tasks.lwa;
 
+import dev.plugbench.api.MethodInfo;
 import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.api.bench.Scale;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,13 +59,13 @@ public final class SyntheticTask extends LwaTask {
     static final int LONGER_BUDGET = 4;
 
     @Override
-    public List<Map<String, Object>> sweep(dev.plugbench.api.MethodInfo method, dev.plugbench.api.bench.Scale scale) {
+    public List<Map<String, Object>> sweep(MethodInfo method, Scale scale) {
         List<Map<String, Object>> base = super.sweep(method, scale);
         var steps = method.parameter("steps");
         if (scale.quick() || !BUDGET_STUDY.contains(method.id()) || steps.isEmpty()) {
             return base;
         }
-        Map<String, Object> longer = new java.util.LinkedHashMap<>(base.get(0));
+        Map<String, Object> longer = new LinkedHashMap<>(base.get(0));
         longer.put("steps", LONGER_BUDGET * ((Number) steps.get().defaultValue()).intValue());
         return List.of(base.get(0), longer);
     }
