@@ -60,7 +60,7 @@ public final class Plugbench implements AutoCloseable {
         Path work = ownsWork ? ShadowCopies.newWorkFolder() : Files.createDirectories(b.workDir);
         this.shadows = new ShadowCopies(work, ownsWork, b.maxPluginBytes);
         Injector root = Guice.createInjector(Modules.override(new HostModule(b.settings)).with(b.modules));
-        this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows);
+        this.runtime = new PluginRuntime(pluginsDir != null ? pluginsDir : work, root, registry, problems, shadows, classpathTasks(b.classLoader));
         if (b.trustFile != null) {
             runtime.trustedOnly(TrustList.read(b.trustFile));
         }
@@ -149,6 +149,19 @@ public final class Plugbench implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + id, e);
         }
+    }
+
+    /** The benchmark tasks the loaded plugins provide (the host's own tasks are on its class path; see the harness). */
+    public List<PluginTask> pluginTasks() {
+        return runtime.tasks();
+    }
+
+    /** "family/name" of the benchmark tasks ServiceLoader finds with {@code loader}: names a plugin task may not take. */
+    private static java.util.Set<String> classpathTasks(ClassLoader loader) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.ServiceLoader.load(dev.plugbench.api.bench.BenchTask.class, loader).stream()
+                .forEach(p -> keys.add(p.get().family() + "/" + p.get().name()));
+        return keys;
     }
 
     /** The loaded PF4J plugins. */

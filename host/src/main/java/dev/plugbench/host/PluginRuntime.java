@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.plugbench.api.ApiVersion;
 import dev.plugbench.api.Method;
 import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.bench.BenchTask;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
@@ -56,7 +57,13 @@ final class PluginRuntime implements AutoCloseable {
         this.trust = list;
     }
 
-    PluginRuntime(Path pluginsRoot, Injector root, MethodRegistry registry, Problems problems, ShadowCopies shadows) {
+    /** Benchmark tasks of loaded plugins, by plugin id. */
+    private final Map<String, List<PluginTask>> tasks = new LinkedHashMap<>();
+    /** "family/name" of the tasks on the host's class path, which a plugin task may not reuse. */
+    private final Set<String> classpathTasks;
+
+    PluginRuntime(Path pluginsRoot, Injector root, MethodRegistry registry, Problems problems, ShadowCopies shadows, Set<String> classpathTasks) {
+        this.classpathTasks = Set.copyOf(classpathTasks);
         this.manager = new HostPluginManager(pluginsRoot, ApiVersion.VERSION);
         this.factory = manager.guiceFactory();
         this.factory.setRoot(root);
@@ -90,6 +97,7 @@ final class PluginRuntime implements AutoCloseable {
             return Outcome.failed(record(g.problem));
         }
         problems.addAll(registry.register(g.bindings));
+        tasks.put(d.getPluginId(), g.tasks);
         Loaded loaded = remember(d, file, checked.sha256, g);
         return Outcome.ok(loaded.info());
     }
@@ -157,7 +165,7 @@ final class PluginRuntime implements AutoCloseable {
             factory.forget(pluginId);
         }
         Generation g = start(d, checked.copy, source.toString());
-        if (g.problem == null && g.bindings.isEmpty() && !old.info().methodIds().isEmpty()) {
+        if (g.problem == null && g.bindings.isEmpty() && g.tasks.isEmpty() && !old.info().methodIds().isEmpty()) {
             unloadFromManager(pluginId);
             g = Generation.failed(problem(pluginId, Problem.Kind.NO_EXTENSIONS,
                     "the new version exposes no working method", "see the problems above for why each extension failed"));
@@ -168,6 +176,7 @@ final class PluginRuntime implements AutoCloseable {
             return Outcome.failed(record(problem(pluginId, Problem.Kind.RELOAD_FAILED, p.message() + keeps, p.fix())));
         }
         problems.addAll(registry.replacePlugin(pluginId, g.bindings));
+        tasks.put(pluginId, g.tasks);
         Loaded loaded = remember(d, source, checked.sha256, g);
         LOG.debug("reloaded plugin '{}' {} -> {}", pluginId, old.info().version(), d.getVersion());
         return Outcome.ok(loaded.info());
@@ -180,9 +189,15 @@ final class PluginRuntime implements AutoCloseable {
             throw new PluginOperationException("no plugin '" + pluginId + "' is loaded; loaded: " + plugins.keySet());
         }
         registry.removePlugin(pluginId);
+        tasks.remove(pluginId);
         if (old.inManager()) {
             unloadFromManager(pluginId);
         }
+    }
+
+    /** The benchmark tasks of the loaded plugins, in load order. */
+    synchronized List<PluginTask> tasks() {
+        return tasks.values().stream().flatMap(List::stream).toList();
     }
 
     synchronized List<PluginInfo> plugins() {
@@ -314,9 +329,9 @@ final class PluginRuntime implements AutoCloseable {
     }
 
     /** A started generation's bindings, or why it could not start. */
-    private record Generation(List<MethodBinding> bindings, ClassLoader loader, Problem problem) {
+    private record Generation(List<MethodBinding> bindings, List<PluginTask> tasks, ClassLoader loader, Problem problem) {
         static Generation failed(Problem p) {
-            return new Generation(List.of(), null, p);
+            return new Generation(List.of(), List.of(), null, p);
         }
     }
 
@@ -354,8 +369,9 @@ final class PluginRuntime implements AutoCloseable {
             return Generation.failed(problem(id, Problem.Kind.START_FAILED, "the plugin did not start: " + why,
                     "fix the plugin class (plugin.class) constructor or start(), or remove plugin.class; see the host log for the stack trace"));
         }
-        List<MethodBinding> bindings = collect(id, d.getVersion(), wrapper, loader);
-        return new Generation(bindings, loader, null);
+        List<PluginTask> found = new ArrayList<>();
+        List<MethodBinding> bindings = collect(id, d.getVersion(), wrapper, loader, found);
+        return new Generation(bindings, found, loader, null);
     }
 
     /** The message of the exception a plugin class's constructor throws, created again to read it (PF4J only logs it). */
@@ -371,7 +387,7 @@ final class PluginRuntime implements AutoCloseable {
         }
     }
 
-    private List<MethodBinding> collect(String id, String version, PluginWrapper wrapper, ClassLoader loader) {
+    private List<MethodBinding> collect(String id, String version, PluginWrapper wrapper, ClassLoader loader, List<PluginTask> found) {
         Set<String> names = manager.getExtensionClassNames(id);
         if (names.isEmpty()) {
             record(problem(id, Problem.Kind.NO_EXTENSIONS, "the plugin has no extensions (META-INF/extensions.idx is missing or empty)",
@@ -387,6 +403,10 @@ final class PluginRuntime implements AutoCloseable {
                         "rebuild the plugin so the class is in it; libraries it needs go in the plugin's lib/ unless the host provides them"));
                 continue;
             }
+            if (BenchTask.class.isAssignableFrom(type)) {
+                task(id, version, type, loader).ifPresent(found::add);
+                continue;
+            }
             Optional<Class<?>> point = Families.implementedBy(type);
             if (point.isEmpty()) {
                 record(problem(id, Problem.Kind.BROKEN_EXTENSION, name + " implements no Plugbench extension point",
@@ -399,6 +419,44 @@ final class PluginRuntime implements AutoCloseable {
             }
         }
         return bindings;
+    }
+
+    /**
+     * A plugin's benchmark task, created as extensions are (host services injectable); refused, with a
+     * problem, when its family is unknown or another source already provides its family and name.
+     */
+    private Optional<PluginTask> task(String id, String version, Class<?> type, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            BenchTask<?> task = (BenchTask<?>) factory.create(type);
+            String family = task.family();
+            Class<?> point = task.extensionPoint();
+            if (point == null || !Families.extensionPoints().contains(point) || !family.equals(Families.family(point))) {
+                record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " says family '" + family + "' and extension point "
+                        + (point == null ? null : point.getSimpleName()) + ", which do not name one family of this host",
+                        "return an extension point of this host (" + String.join(", ", Families.names()) + ") and its FAMILY constant, for example "
+                        + "SpectralProbe.class and SpectralProbe.FAMILY"));
+                return Optional.empty();
+            }
+            PluginTask t = new PluginTask(id, version, task);
+            String owner = classpathTasks.contains(t.key()) ? "the host's class path"
+                    : tasks.entrySet().stream().filter(e -> !e.getKey().equals(id) && e.getValue().stream().anyMatch(o -> o.key().equals(t.key())))
+                    .map(e -> "plugin '" + e.getKey() + "'").findFirst().orElse(null);
+            if (owner != null) {
+                record(problem(id, Problem.Kind.DUPLICATE_TASK, "task '" + t.key() + "' from " + type.getName() + " is refused: " + owner
+                        + " already provides it", "rename the task (name()) in plugin '" + id + "', or remove the other one"));
+                return Optional.empty();
+            }
+            return Optional.of(t);
+        } catch (RuntimeException | LinkageError e) {
+            record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " failed: " + e.getMessage(),
+                    "fix its constructor, family(), name() or extensionPoint(); constructor parameters must be host services with @Inject"));
+            return Optional.empty();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private MethodBinding instantiate(String id, String version, Class<?> type, Class<?> point, ClassLoader loader) {

@@ -32,6 +32,8 @@ public record Problem(String subject, Kind kind, String message, String fix, Ins
         DUPLICATE_PLUGIN,
         /** Another source already registered a method with this family and id. */
         DUPLICATE_METHOD,
+        /** Another source (the host's class path or another plugin) already provides a benchmark task with this family and name. */
+        DUPLICATE_TASK,
         /** An extension class named in the plugin's index cannot be loaded. */
         MISSING_CLASS,
         /** An extension could not be created (its constructor or injection failed) or described itself wrongly. */

@@ -52,7 +52,7 @@ public final class Harness {
     /** A harness whose tasks are found with {@code taskLoader}. */
     public Harness(Plugbench host, ClassLoader taskLoader) {
         this.host = host;
-        this.tasks = new TaskRegistry(taskLoader);
+        this.tasks = new TaskRegistry(taskLoader, host);
         this.producers = new Producers(host);
         this.planner = new Planner(producers);
     }
@@ -96,14 +96,20 @@ public final class Harness {
             }
             int threads = specs.stream().mapToInt(RunSpec::threads).max().orElse(1);
             boolean overlap = threads > 1 && jobs.size() > 1 && specs.stream().allMatch(s -> s.workers() == 0);
+            List<TaskResult> results = new ArrayList<>();
             if (!overlap) {
-                List<TaskResult> results = new ArrayList<>();
                 for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
                     runIfAvailable(job.getValue(), job.getKey(), listener, null).ifPresent(results::add);
                 }
-                return results;
+            } else {
+                results.addAll(runOverlapped(jobs, threads, listener));
             }
-            return runOverlapped(jobs, threads, listener);
+            for (RunSpec spec : specs) {
+                if (results.stream().anyMatch(r -> r.directory().startsWith(spec.out()))) {
+                    Reports.writeIndex(spec.out(), spec.statistics());
+                }
+            }
+            return results;
         } finally {
             locks.forEach(RunLock::close);
         }
@@ -272,8 +278,8 @@ public final class Harness {
             TaskResult result = new TaskResult(task.family(), task.name(), spec.quick(),
                     LongStream.range(0, spec.seeds()).boxed().toList(),
                     Provenance.of(host, task, spec, methods, parameters, started), finished, Summaries.of(finished, task.metrics()), dir,
-                    methodMetrics);
-            ResultWriter.write(result, task);
+                    methodMetrics, task.metrics(), task.description());
+            ResultWriter.write(result, task, spec.statistics());
             return Optional.of(result);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results under " + dir + ": " + e.getMessage(), e);
@@ -296,10 +302,8 @@ public final class Harness {
         AtomicFiles.write(runFile, Json.bytes(run));
     }
 
-    /** The console form of a task's summary: its markdown tables, the best values in bold. */
-    public String tableWithBest(TaskResult r) {
-        BenchTask<?> task = tasks.all().stream().filter(t -> t.family().equals(r.family()) && t.name().equals(r.task()))
-                .findFirst().orElseThrow();
-        return r.family() + " / " + r.task() + (r.quick() ? " (quick)" : "") + "\n" + Report.tables(r, task.metrics());
+    /** The console form of a task's summary: its markdown tables, marked by the paired tests of {@code options}, and their legend. */
+    public static String table(TaskResult r, StatisticsOptions options) {
+        return r.family() + " / " + r.task() + (r.quick() ? " (quick)" : "") + "\n" + Report.tables(r, options);
     }
 }

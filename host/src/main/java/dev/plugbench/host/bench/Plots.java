@@ -37,7 +37,7 @@ public final class Plots {
     }
 
     /** One bar chart per declared metric: the mean of each (method, params) with its standard error, a series per setting. */
-    static List<String> metricBars(TaskResult r, List<MetricSpec> specs, Path dir) throws IOException {
+    static List<String> metricBars(TaskResult r, Path dir) throws IOException {
         List<String> written = new ArrayList<>();
         Set<String> settings = new LinkedHashSet<>();
         Set<String> labels = new LinkedHashSet<>();
@@ -45,7 +45,7 @@ public final class Plots {
             settings.add(s.setting());
             labels.add(label(s));
         });
-        for (MetricSpec spec : specs) {
+        for (MetricSpec spec : r.metrics()) {
             if (r.summary().stream().noneMatch(s -> s.metrics().containsKey(spec.name()))) {
                 continue;
             }

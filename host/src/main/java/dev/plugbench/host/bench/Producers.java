@@ -30,8 +30,10 @@ final class Producers {
         String sha = m.source() == Source.PF4J
                 ? host.plugins().stream().filter(p -> p.id().equals(m.pluginId())).map(PluginInfo::sha256).findFirst().orElse(null)
                 : classpathCodeHash(m.pluginId());
-        String code = taskCode.computeIfAbsent(task.family() + "/" + task.name(), k -> ContentHash.ofPackage(task.getClass()));
-        String data = datasets.computeIfAbsent(task.family() + "/" + task.name() + "/" + scale, k -> task.dataset(scale).contentHash());
+        // keyed by the task's class, not its name: a task plugin swapped to a new version is other code
+        String key = task.getClass().getName() + "@" + System.identityHashCode(task.getClass());
+        String code = taskCode.computeIfAbsent(key, k -> ContentHash.ofPackage(task.getClass()));
+        String data = datasets.computeIfAbsent(key + "/" + scale, k -> task.dataset(scale).contentHash());
         return new CellDescription.Producer(m.pluginId(), m.pluginVersion(), sha, code, data);
     }
 

@@ -27,19 +27,24 @@ final class Report {
     }
 
     static String number(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.4g", v);
+        return Numbers.value(v);
     }
 
-    /** A markdown table per setting: rows (method, params), columns metrics "mean ± stderr", the best in bold. */
-    static String tables(TaskResult r, List<MetricSpec> specs) {
+    /**
+     * A markdown table per setting: rows (method, params), columns metrics "mean ± stderr". A ranked
+     * metric's best value is bold only when a paired test over seeds finds it better than every other
+     * row; rows within noise of the best (or of the chosen reference) carry "≈". Descriptive metrics
+     * carry no mark. A legend, and a note when the seeds are too few for any test, follow the tables.
+     */
+    static String tables(TaskResult r, StatisticsOptions options) {
+        return tables(r, Comparisons.of(r, r.metrics(), options), options);
+    }
+
+    static String tables(TaskResult r, List<Comparisons.MetricComparison> comparisons, StatisticsOptions options) {
         StringBuilder sb = new StringBuilder();
         Set<String> settings = new LinkedHashSet<>();
         r.summary().forEach(s -> settings.add(s.setting()));
-        List<String> metrics = metricNames(r, specs);
+        List<String> metrics = metricNames(r);
         for (String setting : settings) {
             List<SummaryRow> rows = r.summary().stream().filter(s -> s.setting().equals(setting)).toList();
             if (settings.size() > 1 || !setting.equals("default")) {
@@ -57,15 +62,50 @@ final class Report {
                 sb.append("| ").append(row.method()).append(" | ").append(version(r, row.method())).append(" | ")
                         .append(paramsLabel(row.params())).append(" |");
                 for (String m : metrics) {
-                    sb.append(' ').append(cell(row.metrics().get(m), rows, m, specs)).append(" |");
+                    Comparisons.MetricComparison mc = comparisons.stream().filter(c -> c.setting().equals(setting) && c.metric().name().equals(m))
+                            .findFirst().orElse(null);
+                    sb.append(' ').append(cell(row.metrics().get(m), mc, Comparisons.variant(row.method(), row.params()))).append(" |");
                 }
                 for (MethodColumn c : own) {
                     MetricSummary s = c.method().equals(row.method()) ? row.metrics().get(c.spec().name()) : null;
-                    List<SummaryRow> same = rows.stream().filter(x -> x.method().equals(c.method())).toList();
-                    sb.append(' ').append(cell(s, same, c.spec().name(), List.of(c.spec()))).append(" |");
+                    sb.append(' ').append(cell(s, null, null)).append(" |");
                 }
                 sb.append(' ').append(row.failed()).append(" |\n");
             }
+        }
+        sb.append(legend(comparisons, options));
+        return sb.toString();
+    }
+
+    /** What the marks mean, and why there are none when the seeds are too few. */
+    static String legend(List<Comparisons.MetricComparison> comparisons, StatisticsOptions options) {
+        if (comparisons.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n");
+        String test = options.test().label() + ", Holm-corrected, alpha " + options.alpha();
+        List<Comparisons.MetricComparison> hopeless = comparisons.stream().filter(c -> c.maxPairs() < c.seedsNeeded(options)).toList();
+        int needed = comparisons.stream().mapToInt(c -> c.seedsNeeded(options)).max().orElse(0);
+        int most = comparisons.stream().mapToInt(Comparisons.MetricComparison::maxPairs).max().orElse(0);
+        String hint = "Run --seeds " + needed + " or more" + (options.test() == dev.plugbench.host.stats.PairedTest.WILCOXON
+                ? ", or --test t if the differences are roughly normal" : "") + ".";
+        if (hopeless.size() == comparisons.size()) {
+            sb.append("Marks: none. With ").append(most).append(" paired seed").append(most == 1 ? "" : "s").append(" no difference can reach p < ")
+                    .append(options.alpha()).append(" under the ").append(options.test().label()).append(" after Holm's correction over the rows compared")
+                    .append(" (it needs at least ").append(needed).append(" paired seeds): every difference is within noise as far as this run can tell. ")
+                    .append(hint).append('\n');
+            return sb.toString();
+        }
+        if (options.reference().isPresent()) {
+            sb.append("Marks (").append(test).append(", over the seeds both completed): **bold**: significantly better than `")
+                    .append(options.reference().get()).append("` (ref); ≈: within noise of it; unmarked: significantly worse, or descriptive.\n");
+        } else {
+            sb.append("Marks (").append(test).append(", over the seeds both completed): **bold**: the best, significantly better than every other row; ")
+                    .append("≈: the best and the rows within noise of it; unmarked: significantly worse than the best, or a descriptive metric.\n");
+        }
+        if (!hopeless.isEmpty()) {
+            sb.append("Not marked, too few seeds for their number of rows: ").append(hopeless.stream().map(c -> c.metric().name() + " in " + c.setting())
+                    .distinct().collect(Collectors.joining(", "))).append(". ").append(hint).append('\n');
         }
         return sb.toString();
     }
@@ -92,12 +132,34 @@ final class Report {
         return out;
     }
 
-    private static String cell(MetricSummary s, List<SummaryRow> rows, String metric, List<MetricSpec> specs) {
+    private static String cell(MetricSummary s, Comparisons.MetricComparison mc, String variant) {
         if (s == null) {
             return "-";
         }
-        String cell = number(s.mean()) + " ± " + number(s.stderr());
-        return isBest(rows, metric, s.mean(), specs) ? "**" + cell + "**" : cell;
+        String cell = Numbers.meanStderr(s.mean(), s.stderr());
+        if (mc == null) {
+            return cell;
+        }
+        if (variant.equals(mc.reference())) {
+            if (mc.chosen()) {
+                return cell + " (ref)";
+            }
+            if (mc.clearBest()) {
+                return "**" + cell + "**";
+            }
+            boolean tied = mc.outcomes().values().stream().anyMatch(o -> o.verdict() == Comparisons.Verdict.WITHIN_NOISE
+                    || o.verdict() == Comparisons.Verdict.IDENTICAL);
+            return tied ? cell + " ≈" : cell;
+        }
+        Comparisons.Outcome o = mc.outcomes().get(variant);
+        if (o == null) {
+            return cell;
+        }
+        return switch (o.verdict()) {
+            case BETTER -> "**" + cell + "**";
+            case WITHIN_NOISE, IDENTICAL -> cell + " ≈";
+            default -> cell;
+        };
     }
 
     /** The plugin version of a method, from the provenance. */
@@ -119,7 +181,7 @@ final class Report {
      * per (method, params) reporting it, or one line "all" when every method gives the same values
      * (a property of the setting, such as the network's test error).
      */
-    static String bySetting(TaskResult r, List<MetricSpec> specs) {
+    static String bySetting(TaskResult r) {
         List<String> settings = new ArrayList<>(new LinkedHashSet<>(r.summary().stream().map(SummaryRow::setting).toList()));
         if (settings.size() < 2) {
             return "";
@@ -129,7 +191,7 @@ final class Report {
         sb.append("\n|---|---|---|");
         settings.forEach(st -> sb.append("---|"));
         sb.append('\n');
-        for (String metric : metricNames(r, specs)) {
+        for (String metric : metricNames(r)) {
             Map<String, Map<String, MetricSummary>> byGroup = new java.util.LinkedHashMap<>();
             Map<String, SummaryRow> firstRow = new java.util.LinkedHashMap<>();
             for (SummaryRow row : r.summary()) {
@@ -147,7 +209,7 @@ final class Report {
                         .append(allSame ? "-" : paramsLabel(row.params())).append(" |");
                 for (String st : settings) {
                     MetricSummary m = g.getValue().get(st);
-                    sb.append(' ').append(m == null ? "-" : number(m.mean()) + " ± " + number(m.stderr())).append(" |");
+                    sb.append(' ').append(m == null ? "-" : Numbers.meanStderr(m.mean(), m.stderr())).append(" |");
                 }
                 sb.append('\n');
                 if (allSame) {
@@ -162,27 +224,17 @@ final class Report {
         return bySetting.values().stream().map(MetricSummary::mean).toList();
     }
 
-    private static boolean isBest(List<SummaryRow> rows, String metric, double value, List<MetricSpec> specs) {
-        MetricSpec spec = specs.stream().filter(s -> s.name().equals(metric)).findFirst().orElse(null);
-        if (spec == null || rows.size() < 2) {
-            return false;
-        }
-        double best = rows.stream().map(r -> r.metrics().get(metric)).filter(s -> s != null)
-                .mapToDouble(MetricSummary::mean).reduce(spec.higherIsBetter() ? Math::max : Math::min).orElse(Double.NaN);
-        return value == best;
-    }
-
     /** The declared metrics that some row has (tables show only these; extra metrics stay in the JSON and CSV). */
-    static List<String> metricNames(TaskResult r, List<MetricSpec> specs) {
+    static List<String> metricNames(TaskResult r) {
         List<String> names = new ArrayList<>();
-        specs.forEach(s -> names.add(s.name()));
+        r.metrics().forEach(s -> names.add(s.name()));
         names.removeIf(n -> r.summary().stream().noneMatch(s -> s.metrics().containsKey(n)));
         return names;
     }
 
     /** Every metric of any row, declared ones first (the CSV's columns). */
-    static List<String> allMetricNames(TaskResult r, List<MetricSpec> specs) {
-        List<String> names = new ArrayList<>(metricNames(r, specs));
+    static List<String> allMetricNames(TaskResult r) {
+        List<String> names = new ArrayList<>(metricNames(r));
         r.rows().forEach(c -> c.metrics().keySet().forEach(k -> {
             if (!names.contains(k)) {
                 names.add(k);
@@ -191,22 +243,24 @@ final class Report {
         return names;
     }
 
-    static String markdown(TaskResult r, BenchTask<?> task, List<String> plots) throws java.io.IOException {
+    static String markdown(TaskResult r, List<String> plots, StatisticsOptions options) throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(r.family()).append(" / ").append(r.task()).append(r.quick() ? " (quick)" : "").append("\n\n");
-        sb.append(task.description()).append("\n\n");
-        sb.append("Mean ± standard error over seeds ").append(r.seeds()).append("; the best value of each column in bold.\n");
+        sb.append(r.description()).append("\n\n");
+        sb.append("Mean ± standard error over seeds ").append(r.seeds()).append(".\n");
         sb.append("\nMetrics: ");
-        sb.append(task.metrics().stream().map(m -> "`" + m.name() + "` (" + (m.higherIsBetter() ? "higher" : "lower")
-                + " is better): " + m.description()).collect(Collectors.joining("; "))).append(".\n");
+        sb.append(r.metrics().stream().map(m -> "`" + m.name() + "` (" + m.directionLabel() + "): " + m.description())
+                .collect(Collectors.joining("; "))).append(".\n");
         List<String> own = new ArrayList<>();
         r.methodMetrics().forEach((method, specs) -> specs.forEach(m -> own.add("`" + method + ": " + m.name() + "` ("
-                + (m.higherIsBetter() ? "higher" : "lower") + " is better): " + m.description())));
+                + m.directionLabel() + "): " + m.description())));
         if (!own.isEmpty()) {
             sb.append("Metrics the methods declare: ").append(String.join("; ", own)).append(".\n");
         }
-        sb.append(tables(r, task.metrics()));
-        sb.append(bySetting(r, task.metrics()));
+        List<Comparisons.MetricComparison> comparisons = Comparisons.of(r, r.metrics(), options);
+        sb.append(tables(r, comparisons, options));
+        sb.append(bySetting(r));
+        sb.append(pairedSection(comparisons, Comparisons.shortLabels(r.rows()), options));
         long failures = r.rows().stream().filter(CellResult::failed).count();
         if (failures > 0) {
             sb.append("\nFailed cells:\n\n");
@@ -222,8 +276,38 @@ final class Report {
         return sb.toString();
     }
 
-    static String csv(TaskResult r, List<MetricSpec> specs) {
-        List<String> metrics = allMetricNames(r, specs);
+    /**
+     * Every paired comparison of the tables: per setting and ranked metric, each row against the
+     * reference, the mean difference (row minus reference, in the metric's units; for a target metric
+     * the difference of distances to the target) with its 95% t interval, and the Holm-corrected p.
+     */
+    static String pairedSection(List<Comparisons.MetricComparison> comparisons, Map<String, String> labels, StatisticsOptions options) {
+        if (comparisons.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n## Paired comparisons\n\n");
+        sb.append("Each row against the reference of its setting and metric (").append(options.reference().map(m -> "`" + m + "`")
+                .orElse("the best mean")).append(") over the seeds both completed: the mean difference (row minus reference; for a ")
+                .append("closest-to-target metric, of the distances to the target) with its 95% t interval, and the p-value of the ")
+                .append(options.test().label()).append(", Holm-corrected across the rows of the setting and metric.\n\n");
+        sb.append("| setting | metric | reference | method | seeds | difference [95% CI] | p (Holm) | verdict |\n|---|---|---|---|---|---|---|---|\n");
+        for (Comparisons.MetricComparison mc : comparisons) {
+            for (Comparisons.Outcome o : mc.outcomes().values()) {
+                var d = o.difference();
+                double sign = mc.metric().direction() == MetricSpec.Direction.HIGHER ? -1 : 1;
+                String interval = Double.isNaN(d.low()) ? Numbers.value(sign * d.mean())
+                        : Numbers.value(sign * d.mean()) + " [" + Numbers.value(sign > 0 ? d.low() : -d.high()) + ", "
+                        + Numbers.value(sign > 0 ? d.high() : -d.low()) + "]";
+                sb.append("| ").append(mc.setting()).append(" | ").append(mc.metric().name()).append(" | ")
+                        .append(labels.getOrDefault(mc.reference(), mc.reference())).append(" | ").append(labels.getOrDefault(o.variant(), o.variant())).append(" | ").append(d.n()).append(" | ").append(interval).append(" | ")
+                        .append(Numbers.p(o.adjustedP())).append(" | ").append(o.verdict().label).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    static String csv(TaskResult r) {
+        List<String> metrics = allMetricNames(r);
         StringBuilder sb = new StringBuilder("method,params,setting,seed,seconds,error");
         metrics.forEach(m -> sb.append(',').append(m));
         sb.append('\n');

@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param workers     0: cells run in this JVM, on {@code threads} threads; n &gt; 0: in n worker JVMs
  *                    (the worker protocol, {@link Worker}), each rebuilding the host from the plugin files
  * @param workerMemory each worker JVM's heap and off-heap caps (a method that exceeds them fails its cell)
+ * @param statistics how the reports test differences between methods
  */
 public record RunSpec(String family, Optional<String> task, List<String> methods, int seeds, boolean quick, Path out,
-                      boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory) {
+                      boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory,
+                      StatisticsOptions statistics) {
     /**
      * A worker JVM's memory caps.
      *
@@ -43,6 +45,7 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     public RunSpec {
         Objects.requireNonNull(workerMemory, "workerMemory is null");
+        Objects.requireNonNull(statistics, "statistics is null");
         Objects.requireNonNull(family, "family is null");
         Objects.requireNonNull(task, "task is null");
         methods = List.copyOf(methods);
@@ -64,44 +67,44 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     /** A run of every method on every task of a family with defaults: 3 seeds, 1 thread, 10 minutes a cell. */
     public static RunSpec of(String family, Path out) {
-        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT);
+        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT);
     }
 
     public RunSpec withTask(String t) {
-        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withMethods(List<String> m) {
-        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withSeeds(int n) {
-        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withQuick(boolean q) {
-        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withResume(boolean r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withThreads(int t) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics);
     }
 
     public RunSpec withCellTimeout(Duration d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics);
     }
 
     public RunSpec withOut(Path o) {
-        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory);
+        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics);
     }
 
     /** Runs the cells in {@code n} worker JVMs (0: in this JVM). */
     public RunSpec withWorkers(int n) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics);
     }
 
     /** The scale of the run. */
@@ -110,6 +113,11 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
     }
 
     public RunSpec withWorkerMemory(WorkerMemory m) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics);
+    }
+
+    /** How the reports test differences between methods. */
+    public RunSpec withStatistics(StatisticsOptions s) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s);
     }
 }

@@ -1,16 +1,28 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.host.Plugbench;
+import dev.plugbench.host.PluginTask;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** The benchmark tasks on the classpath, found with ServiceLoader. A duplicate (family, name) is an error. */
+/**
+ * The benchmark tasks: those on the class path, found with ServiceLoader, and those the host's
+ * loaded plugins provide (asked for on every call, so a plugin loaded or swapped since is seen). A
+ * duplicate (family, name) on the class path is an error; the host refuses a plugin task that
+ * repeats one, with a problem.
+ */
 final class TaskRegistry {
-    private final List<BenchTask<?>> tasks;
+    private final List<BenchTask<?>> classpath;
+    private final Plugbench host;
 
     TaskRegistry(ClassLoader loader) {
+        this(loader, null);
+    }
+
+    TaskRegistry(ClassLoader loader, Plugbench host) {
         List<BenchTask<?>> found = new ArrayList<>();
         for (BenchTask<?> t : ServiceLoader.load(BenchTask.class, loader)) {
             for (BenchTask<?> other : found) {
@@ -21,15 +33,24 @@ final class TaskRegistry {
             }
             found.add(t);
         }
-        found.sort(Comparator.comparing((BenchTask<?> t) -> t.family()).thenComparing(BenchTask::name));
-        this.tasks = List.copyOf(found);
+        this.classpath = List.copyOf(found);
+        this.host = host;
     }
 
     List<BenchTask<?>> all() {
-        return tasks;
+        List<BenchTask<?>> all = new ArrayList<>(classpath);
+        if (host != null) {
+            for (PluginTask p : host.pluginTasks()) {
+                if (all.stream().noneMatch(t -> t.family().equals(p.task().family()) && t.name().equals(p.task().name()))) {
+                    all.add(p.task());
+                }
+            }
+        }
+        all.sort(Comparator.comparing((BenchTask<?> t) -> t.family()).thenComparing(BenchTask::name));
+        return all;
     }
 
     List<BenchTask<?>> of(String family) {
-        return tasks.stream().filter(t -> t.family().equals(family)).toList();
+        return all().stream().filter(t -> t.family().equals(family)).toList();
     }
 }

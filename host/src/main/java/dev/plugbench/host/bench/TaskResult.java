@@ -19,10 +19,20 @@ import java.util.Map;
  * @param directory  where the files are
  * @param methodMetrics the metrics each method declares itself ({@code MethodInfo.metrics()}), by method id:
  *                      tables show them as the method's columns
+ * @param metrics    the task's metrics, with the direction that says what is best
+ * @param description the task's description
  */
 public record TaskResult(String family, String task, boolean quick, List<Long> seeds, Map<String, Object> provenance,
-                         List<CellResult> rows, List<SummaryRow> summary, Path directory, Map<String, List<MetricSpec>> methodMetrics) {
+                         List<CellResult> rows, List<SummaryRow> summary, Path directory, Map<String, List<MetricSpec>> methodMetrics,
+                         List<MetricSpec> metrics, String description) {
     public TaskResult {
         methodMetrics = Map.copyOf(methodMetrics);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The spec of a metric by name: the task's, then those the methods declare; empty for an undeclared metric. */
+    public java.util.Optional<MetricSpec> spec(String name) {
+        java.util.Optional<MetricSpec> own = metrics.stream().filter(m -> m.name().equals(name)).findFirst();
+        return own.isPresent() ? own : methodMetrics.values().stream().flatMap(List::stream).filter(m -> m.name().equals(name)).findFirst();
     }
 }

@@ -73,7 +73,7 @@ public final class Worker {
                 }
                 host.loadPlugin(file);
             }
-            CellResolver resolver = new CellResolver(host, new TaskRegistry(Worker.class.getClassLoader()), new Producers(host));
+            CellResolver resolver = new CellResolver(host, new TaskRegistry(Worker.class.getClassLoader(), host), new Producers(host));
             send(out, Map.of("type", "ready", "methods", host.allMethods().size()));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) {

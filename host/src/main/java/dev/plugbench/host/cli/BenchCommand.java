@@ -4,6 +4,7 @@ import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
+import dev.plugbench.host.bench.StatisticsOptions;
 import dev.plugbench.host.bench.TaskResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,6 +71,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "each worker JVM's cap on ND4J's off-heap arrays in MiB (default ${DEFAULT-VALUE}); with --workers")
     private int workerOffHeapMb;
 
+    @Mixin
+    private StatisticsOption statistics;
+
+    @Option(names = "--reference", paramLabel = "METHOD", description = "in the tables, test every method against this one (default: against the best of each setting and metric)")
+    private String reference;
+
+    @Option(names = "--baseline", paramLabel = "DIR", description = "after the run, print its comparison against this earlier run (a results folder or results.json; see plugbench compare)")
+    private Path baseline;
+
     @Option(names = "--watch", description = "stay running: when a plugin file changes, reload it, rerun its cells and reprint the table")
     private boolean watch;
 
@@ -94,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
-                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb));
+                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference));
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
@@ -106,8 +116,11 @@ final class BenchCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            print(harness, results, stdout);
+            print(results, run.statistics(), stdout);
             int code = ExitCodes.of(host, results, err);
+            if (baseline != null) {
+                stdout.println(CompareCommand.compare(baseline, run.out(), run.statistics()).markdown());
+            }
             if (watch) {
                 watch(host, harness, run, progress, stdout, err);
             }
@@ -115,11 +128,12 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static void print(Harness harness, List<TaskResult> results, PrintWriter out) {
+    static void print(List<TaskResult> results, StatisticsOptions options, PrintWriter out) {
         for (TaskResult r : results) {
-            out.println(harness.tableWithBest(r));
+            out.println(Harness.table(r, options));
             long failed = r.rows().stream().filter(c -> c.failed()).count();
-            out.println("(" + r.rows().size() + " cells, " + failed + " failed; report: " + r.directory().resolve("report.md") + ")");
+            out.println("(" + r.rows().size() + " cells, " + failed + " failed; report: " + r.directory().resolve("report.html") + ", "
+                    + r.directory().resolve("report.md") + ")");
             out.println();
         }
     }
@@ -139,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             err.println("plugin '" + pluginId + "' changed: rerunning " + ids);
             try {
-                print(harness, harness.rerun(run, ids, progress), out);
+                print(harness.rerun(run, ids, progress), run.statistics(), out);
             } catch (RuntimeException e) {
                 err.println("plugbench: the rerun failed: " + e.getMessage());
             } finally {

@@ -60,8 +60,9 @@ final class DemoCommand implements Callable<Integer> {
                 throw new Main.UserError("no task ran: no family has both a task and a registered method",
                         "build the plugins (mvn -B verify) or give --plugins DIR; 'plugbench plugins' lists what is loaded");
             }
-            BenchCommand.print(harness, all, stdout);
-            stdout.println("reports under " + out.toAbsolutePath());
+            BenchCommand.print(all, dev.plugbench.host.bench.StatisticsOptions.DEFAULT, stdout);
+            Path index = dev.plugbench.host.bench.Reports.writeIndex(out, dev.plugbench.host.bench.StatisticsOptions.DEFAULT);
+            stdout.println("reports under " + out.toAbsolutePath() + "; open " + index.toAbsolutePath());
             return ExitCodes.of(host, all, err);
         }
     }

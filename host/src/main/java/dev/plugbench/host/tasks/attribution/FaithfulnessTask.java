@@ -65,10 +65,10 @@ abstract class FaithfulnessTask extends AttributionTask {
     @Override
     public List<MetricSpec> metrics() {
         return List.of(MetricSpec.higher("kendall_tau", "Kendall tau between the network's and the kGLM's test probabilities"),
-                MetricSpec.higher("tad", "test-accuracy differential acc(kGLM) - acc(NN) (0 is ideal; higher is shown best)"),
+                MetricSpec.closestTo("tad", 0, "test-accuracy differential acc(kGLM) - acc(NN) (0 is ideal)"),
                 MetricSpec.higher("r2", "R^2 of a linear fit between the network's and the kGLM's logits"),
                 MetricSpec.higher("misclass_overlap", "|both wrong| / |either wrong| on the test set"),
-                MetricSpec.lower("kernel_seconds", "time to compute the train and test kernels"));
+                MetricSpec.descriptive("kernel_seconds", "time to compute the train and test kernels"));
     }
 
     @Override

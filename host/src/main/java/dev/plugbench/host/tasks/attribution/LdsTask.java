@@ -84,8 +84,8 @@ public final class LdsTask extends AttributionTask {
     @Override
     public List<MetricSpec> metrics() {
         return List.of(MetricSpec.higher("lds", "mean over test points of Spearman's rho (over subsets) between predicted and retrained margins"),
-                MetricSpec.lower("lds_stderr", "standard error of that mean over test points"),
-                MetricSpec.lower("kernel_seconds", "time to compute the train and test kernels"));
+                MetricSpec.descriptive("lds_stderr", "standard error of that mean over test points"),
+                MetricSpec.descriptive("kernel_seconds", "time to compute the train and test kernels"));
     }
 
     @Override

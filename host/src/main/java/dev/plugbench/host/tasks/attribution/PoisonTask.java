@@ -47,12 +47,12 @@ public final class PoisonTask extends AttributionTask {
 
     @Override
     public List<MetricSpec> metrics() {
-        return List.of(MetricSpec.higher("attack_success", "triggered test 1s the network classifies as 7"),
+        return List.of(MetricSpec.descriptive("attack_success", "triggered test 1s the network classifies as 7"),
                 MetricSpec.higher("poison_precision_at_k", "poisoned points among the k most attributed (k = number poisoned)"),
                 MetricSpec.higher("poison_auroc", "AUROC of the attributions for retrieving poisoned points"),
                 MetricSpec.higher("tau_poisoned", "Kendall tau network vs kGLM on triggered test points (target class)"),
                 MetricSpec.higher("tau_clean", "Kendall tau network vs kGLM on clean test points (true class)"),
-                MetricSpec.lower("kernel_seconds", "time to compute the kernels"));
+                MetricSpec.descriptive("kernel_seconds", "time to compute the kernels"));
     }
 
     @Override

@@ -64,12 +64,12 @@ abstract class LatentTask implements BenchTask<LatentQuantizer> {
                 MetricSpec.higher("psnr_db", "mean PSNR of the test reconstructions, 10 log10(1 / MSE) per image, in dB"),
                 MetricSpec.higher("ssim", "mean SSIM of the test reconstructions (7x7 Gaussian window, sigma 1.5)"),
                 MetricSpec.lower("mse", "mean squared error of the test reconstructions"),
-                MetricSpec.lower("bits_per_vector", "code size per latent vector: log2 K bits per code or atom used, plus "
+                MetricSpec.descriptive("bits_per_vector", "code size per latent vector: log2 K bits per code or atom used, plus "
                         + CodeRate.COEFFICIENT_BITS + " per coefficient when a method's coefficients vary (all 1: none sent)"),
-                MetricSpec.higher("perplexity", "exp(entropy) of code/atom usage on the test latents (atoms: p_j = uses / all uses)"),
-                MetricSpec.lower("dead_code_fraction", "fraction of codes or atoms never used on the test latents"),
-                MetricSpec.lower("train_seconds", "wall time of the training loop"),
-                MetricSpec.lower("quantize_us_per_vector", "quantize time per latent vector on the test latents, in microseconds"));
+                MetricSpec.descriptive("perplexity", "exp(entropy) of code/atom usage on the test latents (atoms: p_j = uses / all uses)"),
+                MetricSpec.descriptive("dead_code_fraction", "fraction of codes or atoms never used on the test latents"),
+                MetricSpec.descriptive("train_seconds", "wall time of the training loop"),
+                MetricSpec.descriptive("quantize_us_per_vector", "quantize time per latent vector on the test latents, in microseconds"));
     }
 
     abstract Images load(long seed, boolean quick);

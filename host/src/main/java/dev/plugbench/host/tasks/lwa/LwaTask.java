@@ -43,11 +43,11 @@ abstract class LwaTask implements BenchTask<RejectionRule> {
 
     static final List<MetricSpec> COMMON = List.of(
             MetricSpec.higher("system_accuracy", "accuracy of the system (client where kept, expert where offloaded) on the test split"),
-            MetricSpec.lower("reject_rate", "fraction of test inputs offloaded (the operating point, not a score)"),
+            MetricSpec.descriptive("reject_rate", "fraction of test inputs offloaded (the operating point, not a score)"),
             MetricSpec.lower("risk", "empirical generalized 0-1 risk at the setting's costs on the test split"),
             MetricSpec.higher("accuracy_reject_auc", "area under system accuracy vs reject rate over [0, 0.5], divided by 0.5"),
-            MetricSpec.higher("client_accuracy_local", "client accuracy on the inputs kept local"),
-            MetricSpec.higher("expert_accuracy_offloaded", "expert accuracy on the inputs offloaded"));
+            MetricSpec.descriptive("client_accuracy_local", "client accuracy on the inputs kept local"),
+            MetricSpec.descriptive("expert_accuracy_offloaded", "expert accuracy on the inputs offloaded"));
 
     private final Map<String, LwaData> cache = new ConcurrentHashMap<>();
 

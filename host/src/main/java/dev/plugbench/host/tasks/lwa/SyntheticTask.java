@@ -80,10 +80,10 @@ public final class SyntheticTask extends LwaTask {
         List<MetricSpec> m = new ArrayList<>(COMMON);
         m.add(MetricSpec.higher("bayes_agreement", "fraction of test inputs where the rule keeps/offloads as the Bayes rule does"));
         m.add(MetricSpec.lower("bayes_risk_gap", "expected risk of the rule minus the Bayes risk, both from the true posterior"));
-        m.add(MetricSpec.lower("bayes_risk", "expected risk of the Bayes rule on the test inputs (the same for every method)"));
-        m.add(MetricSpec.higher("ls_population_agreement", "reference, the same for every method: agreement with the Bayes rule"
+        m.add(MetricSpec.descriptive("bayes_risk", "expected risk of the Bayes rule on the test inputs (the same for every method)"));
+        m.add(MetricSpec.descriptive("ls_population_agreement", "reference, the same for every method: agreement with the Bayes rule"
                 + " of the exponential surrogate's population rule (alpha calibrated from the client's training error, squashed outputs)"));
-        m.add(MetricSpec.lower("ls_population_risk_gap", "reference, the same for every method: that population rule's expected"
+        m.add(MetricSpec.descriptive("ls_population_risk_gap", "reference, the same for every method: that population rule's expected"
                 + " risk minus the Bayes risk"));
         return m;
     }

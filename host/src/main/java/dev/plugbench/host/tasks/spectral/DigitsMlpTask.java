@@ -49,11 +49,11 @@ public final class DigitsMlpTask extends SpectralTask {
 
     @Override
     public List<MetricSpec> metrics() {
-        return List.of(MetricSpec.lower("ks_to_init", "KS distance of the final spectrum to the initial one"),
-                MetricSpec.lower("delta_w_fro", "||W_t - W_0||_F"), MetricSpec.lower("delta_w_op", "||W_t - W_0||_op"),
-                MetricSpec.higher("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
-                MetricSpec.lower("hill_alpha", "Hill tail exponent (smaller: heavier tail)"),
-                MetricSpec.lower("mle_alpha", "power-law MLE tail exponent"),
+        return List.of(MetricSpec.descriptive("ks_to_init", "KS distance of the final spectrum to the initial one"),
+                MetricSpec.descriptive("delta_w_fro", "||W_t - W_0||_F"), MetricSpec.descriptive("delta_w_op", "||W_t - W_0||_op"),
+                MetricSpec.descriptive("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
+                MetricSpec.descriptive("hill_alpha", "Hill tail exponent (smaller: heavier tail)"),
+                MetricSpec.descriptive("mle_alpha", "power-law MLE tail exponent"),
                 MetricSpec.higher("kta", "kernel-target alignment (one-hot targets)"),
                 MetricSpec.higher("test_accuracy", "test accuracy of the network"));
     }

@@ -46,38 +46,108 @@ final class SpectralPlots {
         return out;
     }
 
+    /**
+     * The weight ESD on log-log axes (log-spaced bins), so that the bulk near the Marchenko-Pastur law
+     * and the outliers far above its edge are both visible; the edge is a vertical line and the
+     * trained eigenvalues beyond it are marked one by one.
+     */
     private static Path esd(Esd e, Path dir) throws IOException {
         double[] init = GramSpectrum.of(e.initial());
         double[] end = GramSpectrum.of(e.trained());
         MarchenkoPastur mp = new MarchenkoPastur(GramSpectrum.ratio(e.initial()), e.initial().mul(e.initial()).meanNumber().doubleValue());
-        double hi = Math.max(mp.upperEdge() * 1.2, Math.max(init[init.length - 1], end[end.length - 1]) * 1.02);
-        XYChart c = Plots.xy("weight ESD, " + e.setting() + " (W W^T / h)", "eigenvalue", "density");
-        histogram(c, "initial", init, hi);
-        histogram(c, "trained", end, hi);
-        double[] xs = new double[400];
-        double[] ys = new double[400];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = hi * i / (xs.length - 1);
-            ys[i] = mp.density(xs[i]);
+        double top = Math.max(mp.upperEdge(), Math.max(init[init.length - 1], end[end.length - 1]));
+        double floor = top * 1e-6;
+        double lo = Math.max(floor, Math.min(Math.min(positiveMin(init, floor), positiveMin(end, floor)), Math.max(mp.lowerEdge(), floor)) * 0.9);
+        double hi = top * 1.1;
+        XYChart c = Plots.xy("weight ESD, " + e.setting() + " (W W^T / h), log-log", "eigenvalue", "density");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmic(true);
+        double[] yRange = {Double.POSITIVE_INFINITY, 0};
+        histogram(c, "initial", init, lo, hi, yRange);
+        double[][] trained = histogram(c, "trained", end, lo, hi, yRange);
+        List<Double> mx = new ArrayList<>();
+        List<Double> my = new ArrayList<>();
+        double a = Math.max(mp.lowerEdge(), lo);
+        for (int i = 0; i <= 400; i++) {
+            double x = a * Math.pow(mp.upperEdge() / a, i / 400.0);
+            double y = mp.density(x);
+            if (y > 0 && Double.isFinite(y)) {
+                mx.add(x);
+                my.add(y);
+            }
         }
-        c.addSeries("Marchenko-Pastur", xs, ys).setMarker(SeriesMarkers.NONE);
+        if (!mx.isEmpty()) {
+            c.addSeries("Marchenko-Pastur", mx, my).setMarker(SeriesMarkers.NONE);
+        }
+        double yLow = yRange[0] * 0.5;
+        double yHigh = Math.max(yRange[1], my.stream().mapToDouble(Double::doubleValue).max().orElse(yRange[1])) * 2;
+        c.addSeries("MP upper edge", new double[] {mp.upperEdge(), mp.upperEdge()}, new double[] {yLow, yHigh}).setMarker(SeriesMarkers.NONE);
+        List<Double> ox = new ArrayList<>();
+        List<Double> oy = new ArrayList<>();
+        for (double v : end) {
+            if (v > mp.upperEdge() * 1.05) {
+                ox.add(v);
+                oy.add(binDensity(trained, v, yLow));
+            }
+        }
+        if (!ox.isEmpty()) {
+            c.addSeries("trained, above the edge (" + ox.size() + ")", ox, oy).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter)
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
         Path file = Path.of("esd-" + e.setting() + ".png");
         Plots.save(c, dir.resolve(file));
         return file;
     }
 
-    private static void histogram(XYChart c, String name, double[] values, double hi) {
-        double width = hi / BINS;
-        double[] x = new double[BINS];
-        double[] y = new double[BINS];
-        for (int b = 0; b < BINS; b++) {
-            x[b] = (b + 0.5) * width;
+    private static double positiveMin(double[] sorted, double floor) {
+        for (double v : sorted) {
+            if (v > floor) {
+                return v;
+            }
         }
+        return floor;
+    }
+
+    /** A density histogram on log-spaced bins over [lo, hi]; returns the bins' centres and densities; empty bins are not drawn. */
+    private static double[][] histogram(XYChart c, String name, double[] values, double lo, double hi, double[] yRange) {
+        double[] edges = new double[BINS + 1];
+        for (int b = 0; b <= BINS; b++) {
+            edges[b] = lo * Math.pow(hi / lo, b / (double) BINS);
+        }
+        double[] count = new double[BINS];
         for (double v : values) {
-            int b = (int) Math.min(BINS - 1, Math.max(0, v / width));
-            y[b] += 1.0 / (values.length * width);
+            if (v >= lo && v <= hi) {
+                int b = (int) Math.min(BINS - 1, Math.floor(Math.log(v / lo) / Math.log(hi / lo) * BINS));
+                count[b]++;
+            }
+        }
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        double[][] all = new double[2][BINS];
+        for (int b = 0; b < BINS; b++) {
+            double centre = Math.sqrt(edges[b] * edges[b + 1]);
+            double density = count[b] / (values.length * (edges[b + 1] - edges[b]));
+            all[0][b] = centre;
+            all[1][b] = density;
+            if (count[b] > 0) {
+                x.add(centre);
+                y.add(density);
+                yRange[0] = Math.min(yRange[0], density);
+                yRange[1] = Math.max(yRange[1], density);
+            }
         }
         c.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+        return all;
+    }
+
+    private static double binDensity(double[][] bins, double v, double fallback) {
+        int best = 0;
+        for (int b = 1; b < bins[0].length; b++) {
+            if (Math.abs(Math.log(bins[0][b] / v)) < Math.abs(Math.log(bins[0][best] / v))) {
+                best = b;
+            }
+        }
+        return bins[1][best] > 0 ? bins[1][best] : fallback;
     }
 
     /** The mean over seeds of {@code metric@step} against step, a line per (method, setting); null when no row has it. */

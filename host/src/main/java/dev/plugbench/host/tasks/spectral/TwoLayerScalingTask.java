@@ -34,9 +34,9 @@ public final class TwoLayerScalingTask extends SpectralTask {
 
     @Override
     public List<MetricSpec> metrics() {
-        return List.of(MetricSpec.lower("delta_w_fro", "||W_t - W_0||_F"), MetricSpec.lower("delta_w_op", "||W_t - W_0||_op"),
-                MetricSpec.lower("delta_w_fro_rel", "||W_t - W_0||_F / ||W_0||_F"), MetricSpec.lower("delta_w_op_rel", "||W_t - W_0||_op / ||W_0||_op"),
-                MetricSpec.lower("ks_to_init", "KS distance of the final ESD to the initial one"),
+        return List.of(MetricSpec.descriptive("delta_w_fro", "||W_t - W_0||_F"), MetricSpec.descriptive("delta_w_op", "||W_t - W_0||_op"),
+                MetricSpec.descriptive("delta_w_fro_rel", "||W_t - W_0||_F / ||W_0||_F"), MetricSpec.descriptive("delta_w_op_rel", "||W_t - W_0||_op / ||W_0||_op"),
+                MetricSpec.descriptive("ks_to_init", "KS distance of the final ESD to the initial one"),
                 MetricSpec.lower("test_mse", "test mean squared error"));
     }
 

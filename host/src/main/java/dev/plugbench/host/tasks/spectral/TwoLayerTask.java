@@ -75,13 +75,13 @@ public final class TwoLayerTask extends SpectralTask {
 
     @Override
     public List<MetricSpec> metrics() {
-        return List.of(MetricSpec.lower("ks_to_init", "KS distance of the final spectrum to the initial one"),
-                MetricSpec.lower("delta_w_fro", "||W_t - W_0||_F"),
-                MetricSpec.lower("delta_w_op", "||W_t - W_0||_op"),
-                MetricSpec.higher("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
+        return List.of(MetricSpec.descriptive("ks_to_init", "KS distance of the final spectrum to the initial one"),
+                MetricSpec.descriptive("delta_w_fro", "||W_t - W_0||_F"),
+                MetricSpec.descriptive("delta_w_op", "||W_t - W_0||_op"),
+                MetricSpec.descriptive("outlier_ratio", "largest weight eigenvalue over the Marchenko-Pastur edge"),
                 MetricSpec.higher("spike_alignment", "|<v1(W), beta>| (about 1/sqrt(d) at random)"),
-                MetricSpec.lower("hill_alpha", "Hill tail exponent of the weight ESD (smaller: heavier tail)"),
-                MetricSpec.lower("mle_alpha", "power-law MLE tail exponent (KS-optimal x_min)"),
+                MetricSpec.descriptive("hill_alpha", "Hill tail exponent of the weight ESD (smaller: heavier tail)"),
+                MetricSpec.descriptive("mle_alpha", "power-law MLE tail exponent (KS-optimal x_min)"),
                 MetricSpec.higher("kta", "kernel-target alignment"),
                 MetricSpec.lower("test_mse", "test mean squared error of the network"));
     }

@@ -1,0 +1,125 @@
+package dev.plugbench.host.bench;
+
+import dev.plugbench.api.MethodInfo;
+import dev.plugbench.api.Params;
+import dev.plugbench.api.spectral.Measurement;
+import dev.plugbench.api.spectral.ProbeInput;
+import dev.plugbench.api.spectral.SpectralProbe;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Version 1 and 2 of a plugin's probes for {@link EigenEstimateTask}: power iteration on W^T W.
+ * {@code steady} is the same in both versions; {@code restarted} changes only its start vector in
+ * version 2 (as good, other numbers); {@code sharp} drops from 30 iterations to 1 in version 2 (a
+ * planted regression).
+ */
+public final class EigenEstimateProbes {
+    private EigenEstimateProbes() {
+    }
+
+    static Measurement powerIteration(ProbeInput input, int steps, boolean alternating) {
+        double[][] w = input.current().parameter("0.W").castTo(DataType.DOUBLE).toDoubleMatrix();
+        int n = w[0].length;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = alternating ? (i % 2 == 0 ? 1 : -1) * (1 + i % 3) : 1;
+        }
+        double rayleigh = 0;
+        for (int s = 0; s < steps; s++) {
+            double[] wv = new double[w.length];
+            for (int r = 0; r < w.length; r++) {
+                for (int c = 0; c < n; c++) {
+                    wv[r] += w[r][c] * v[c];
+                }
+            }
+            double[] next = new double[n];
+            for (int c = 0; c < n; c++) {
+                for (int r = 0; r < w.length; r++) {
+                    next[c] += w[r][c] * wv[r];
+                }
+            }
+            double dot = 0;
+            double norm = 0;
+            for (int c = 0; c < n; c++) {
+                dot += v[c] * next[c];
+                norm += next[c] * next[c];
+            }
+            double vv = 0;
+            for (double x : v) {
+                vv += x * x;
+            }
+            rayleigh = dot / vv;
+            norm = Math.sqrt(norm);
+            for (int c = 0; c < n; c++) {
+                v[c] = next[c] / norm;
+            }
+        }
+        return new Measurement(Map.of("top", rayleigh), Map.of());
+    }
+
+    /** The same in both versions: 30 iterations from the ones vector. */
+    public static final class Steady implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("steady", FAMILY, "steady", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, 30, false);
+        }
+    }
+
+    /** Version 1: 3 iterations from the ones vector. */
+    public static final class Restarted implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("restarted", FAMILY, "restarted", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, 3, false);
+        }
+    }
+
+    /** Version 2 of {@link Restarted}: 3 iterations from another start vector. */
+    public static final class RestartedV2 implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("restarted", FAMILY, "restarted", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, 3, true);
+        }
+    }
+
+    /** Version 1: 30 iterations. */
+    public static final class Sharp implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("sharp", FAMILY, "sharp", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, 30, false);
+        }
+    }
+
+    /** Version 2 of {@link Sharp}, regressed: 1 iteration. */
+    public static final class SharpRegressed implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("sharp", FAMILY, "sharp", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, 1, false);
+        }
+    }
+}
