@@ -15,7 +15,9 @@ import java.util.Set;
  * A family's methods ranked across its tasks (Demšar 2006): for each ranked metric, the blocks are
  * the task x setting pairs that report it, each (method, params) gets its rank by its mean over seeds
  * in every block, and the Friedman test asks whether the average ranks differ; Nemenyi's critical
- * difference says which pairs do. Only rows present in every block of the metric take part.
+ * difference says which pairs do. A row is a method, with the parameters its task sweeps (fixed
+ * per-task parameters such as a network width do not split it). Only rows present in every block of
+ * the metric take part.
  */
 final class FamilyRanking {
     private FamilyRanking() {
@@ -36,7 +38,6 @@ final class FamilyRanking {
     }
 
     static List<Ranking> of(String family, List<TaskResult> results, double alpha) {
-        Map<String, String> labels = Comparisons.shortLabels(results.stream().flatMap(r -> r.rows().stream()).toList());
         Map<String, MetricSpec> metrics = new LinkedHashMap<>();
         results.forEach(r -> r.metrics().stream().filter(MetricSpec::ranked).forEach(m -> metrics.putIfAbsent(m.name(), m)));
         List<Ranking> out = new ArrayList<>();
@@ -46,6 +47,8 @@ final class FamilyRanking {
                 if (r.metrics().stream().noneMatch(m -> m.name().equals(metric.name()) && m.direction() == metric.direction())) {
                     continue;
                 }
+                // a method's identity in a block: its id, with the parameters the task sweeps for it (not those fixed per task)
+                Map<String, String> labels = Comparisons.shortLabels(r.rows());
                 Map<String, Map<String, double[]>> sums = new LinkedHashMap<>();
                 for (CellResult c : r.rows()) {
                     Double v = c.metrics().get(metric.name());

@@ -91,6 +91,7 @@ public final class Harness {
             List<Map.Entry<RunSpec, BenchTask<?>>> jobs = new ArrayList<>();
             for (RunSpec spec : specs) {
                 List<BenchTask<?>> selected = select(spec);
+                checkSweep(spec, selected);
                 locks.add(RunLock.acquire(spec.out()));
                 selected.forEach(t -> jobs.add(Map.entry(spec, t)));
             }
@@ -182,7 +183,34 @@ public final class Harness {
         }
     }
 
+    /** Refuses a sweep with problems for the methods the spec runs, listing them all. */
+    private void checkSweep(RunSpec spec, List<BenchTask<?>> selected) {
+        if (spec.sweep().isEmpty()) {
+            return;
+        }
+        Map<String, dev.plugbench.api.MethodInfo> infos = new LinkedHashMap<>();
+        for (BenchTask<?> t : selected) {
+            methodsOf(t, spec).forEach(m -> infos.putIfAbsent(m.id(), m.info()));
+        }
+        List<String> problems = spec.sweep().problems(List.copyOf(infos.values()));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the sweep does not fit the methods of " + spec.family() + ": " + String.join("; ", problems)
+                    + " (plugbench plugins --json lists each method's parameters and their domains)");
+        }
+    }
+
     private List<BenchTask<?>> select(RunSpec spec) {
+        if (spec.data().isPresent()) {
+            if (spec.workers() > 0) {
+                throw new IllegalArgumentException("--data runs in this JVM only: worker JVMs rebuild the host from plugin files and have no path to "
+                        + "your data; drop --workers");
+            }
+            BenchTask<?> own = tasks.addRunTask(dev.plugbench.host.tasks.UserData.task(spec.family(), spec.data().get()));
+            if (spec.task().isPresent() && !spec.task().get().equals(own.name())) {
+                throw new IllegalArgumentException("--data makes the task '" + own.name() + "'; drop --task " + spec.task().get() + " or run without --data");
+            }
+            return List.of(own);
+        }
         List<BenchTask<?>> ofFamily = tasks.of(spec.family());
         if (ofFamily.isEmpty()) {
             throw new IllegalArgumentException("no benchmark task for family '" + spec.family() + "'; families with tasks: " + families());

@@ -46,8 +46,11 @@ final class Planner {
         List<CellDescription> cells = new ArrayList<>();
         for (RegisteredMethod<M> m : methods) {
             CellDescription.Producer producer = producers.of(task, spec.scale(), m);
-            for (Map<String, Object> assignment : task.sweep(m.info(), spec.scale())) {
-                Params params = m.info().bind(assignment);
+            java.util.Set<Params> bound = new java.util.LinkedHashSet<>();
+            for (Map<String, Object> assignment : spec.sweep().apply(m.info(), task.sweep(m.info(), spec.scale()))) {
+                bound.add(m.info().bind(assignment));
+            }
+            for (Params params : bound) {
                 for (Setting setting : task.settings(spec.scale())) {
                     for (long seed = 0; seed < spec.seeds(); seed++) {
                         cells.add(new CellDescription(task.family(), task.name(), spec.scale(), m.id(), params.asMap(), setting.name(), seed,

@@ -72,6 +72,12 @@ public final class RunComparison {
         this.options = options;
     }
 
+    /** This comparison restricted to the rows of these methods (a reloaded plugin's, in watch mode). */
+    public RunComparison only(Set<String> methods) {
+        return new RunComparison(rows.stream().filter(r -> methods.contains(r.method())).toList(),
+                unmatched.stream().filter(u -> methods.stream().anyMatch(m -> u.contains(" " + m))).toList(), options);
+    }
+
     /** Every compared row. */
     public List<Row> rows() {
         return rows;

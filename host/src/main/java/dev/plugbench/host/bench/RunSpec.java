@@ -22,10 +22,12 @@ import java.util.Optional;
  *                    (the worker protocol, {@link Worker}), each rebuilding the host from the plugin files
  * @param workerMemory each worker JVM's heap and off-heap caps (a method that exceeds them fails its cell)
  * @param statistics how the reports test differences between methods
+ * @param sweep      parameter values that replace the tasks' own sweeps of them ({@link Sweep#NONE}: the tasks' sweeps)
+ * @param data       the user's data set for the family's bring-your-own-data task (a CSV path, or IMAGES,LABELS of an IDX pair); empty: the tasks
  */
 public record RunSpec(String family, Optional<String> task, List<String> methods, int seeds, boolean quick, Path out,
                       boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory,
-                      StatisticsOptions statistics) {
+                      StatisticsOptions statistics, Sweep sweep, Optional<String> data) {
     /**
      * A worker JVM's memory caps.
      *
@@ -46,6 +48,8 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
     public RunSpec {
         Objects.requireNonNull(workerMemory, "workerMemory is null");
         Objects.requireNonNull(statistics, "statistics is null");
+        Objects.requireNonNull(sweep, "sweep is null");
+        Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(family, "family is null");
         Objects.requireNonNull(task, "task is null");
         methods = List.copyOf(methods);
@@ -67,44 +71,44 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     /** A run of every method on every task of a family with defaults: 3 seeds, 1 thread, 10 minutes a cell. */
     public static RunSpec of(String family, Path out) {
-        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT);
+        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT, Sweep.NONE, Optional.empty());
     }
 
     public RunSpec withTask(String t) {
-        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withMethods(List<String> m) {
-        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withSeeds(int n) {
-        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withQuick(boolean q) {
-        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withResume(boolean r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withThreads(int t) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withCellTimeout(Duration d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics, sweep, data);
     }
 
     public RunSpec withOut(Path o) {
-        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, data);
     }
 
     /** Runs the cells in {@code n} worker JVMs (0: in this JVM). */
     public RunSpec withWorkers(int n) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics, sweep, data);
     }
 
     /** The scale of the run. */
@@ -113,11 +117,21 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
     }
 
     public RunSpec withWorkerMemory(WorkerMemory m) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics, sweep, data);
     }
 
     /** How the reports test differences between methods. */
     public RunSpec withStatistics(StatisticsOptions s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s, sweep, data);
+    }
+
+    /** Parameter values to sweep instead of the tasks' own (validated against each method's parameters before the run). */
+    public RunSpec withSweep(Sweep s) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, s, data);
+    }
+
+    /** Runs the family's bring-your-own-data task on this data set (a CSV path, or IMAGES,LABELS of an IDX pair) instead of its tasks. */
+    public RunSpec withData(String d) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, Optional.ofNullable(d));
     }
 }

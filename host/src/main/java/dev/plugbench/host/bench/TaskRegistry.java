@@ -17,6 +17,8 @@ import java.util.ServiceLoader;
 final class TaskRegistry {
     private final List<BenchTask<?>> classpath;
     private final Plugbench host;
+    /** Tasks made for a run (a user's data set), by family/name. */
+    private final java.util.Map<String, BenchTask<?>> runTasks = new java.util.concurrent.ConcurrentHashMap<>();
 
     TaskRegistry(ClassLoader loader) {
         this(loader, null);
@@ -37,8 +39,18 @@ final class TaskRegistry {
         this.host = host;
     }
 
+    /** Adds a task made for a run; the one already known under its family and name is kept and returned. */
+    BenchTask<?> addRunTask(BenchTask<?> task) {
+        String key = task.family() + "/" + task.name();
+        if (classpath.stream().anyMatch(t -> (t.family() + "/" + t.name()).equals(key))) {
+            throw new IllegalArgumentException("the data set's task would be named " + key + ", as a task of the host: rename the file");
+        }
+        return runTasks.computeIfAbsent(key, k -> task);
+    }
+
     List<BenchTask<?>> all() {
         List<BenchTask<?>> all = new ArrayList<>(classpath);
+        all.addAll(runTasks.values());
         if (host != null) {
             for (PluginTask p : host.pluginTasks()) {
                 if (all.stream().noneMatch(t -> t.family().equals(p.task().family()) && t.name().equals(p.task().name()))) {

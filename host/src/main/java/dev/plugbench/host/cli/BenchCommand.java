@@ -5,6 +5,7 @@ import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
 import dev.plugbench.host.bench.StatisticsOptions;
+import dev.plugbench.host.bench.Sweep;
 import dev.plugbench.host.bench.TaskResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,6 +78,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "METHOD", description = "in the tables, test every method against this one (default: against the best of each setting and metric)")
     private String reference;
 
+    @Option(names = "--param", paramLabel = "[METHOD:]NAME=V1,V2", description = "sweep these values of a parameter (repeatable), instead of the task's own sweep of it; METHOD: for one method only")
+    private List<String> params = List.of();
+
+    @Option(names = "--sweep", paramLabel = "FILE", description = "a JSON sweep file: {\"METHOD\" or \"*\": {\"NAME\": [values]}}; --param values replace its values")
+    private Path sweepFile;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "run the family's task on your data (lwa, latent): a CSV file (features..., label per row) or IMAGES,LABELS (an IDX pair)")
+    private String data;
+
     @Option(names = "--baseline", paramLabel = "DIR", description = "after the run, print its comparison against this earlier run (a results folder or results.json; see plugbench compare)")
     private Path baseline;
 
@@ -104,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
-                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference));
+                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), Optional.ofNullable(data));
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
@@ -112,7 +122,9 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 results = harness.run(run, progress);
             } catch (IllegalArgumentException e) {
-                throw new Main.UserError(e.getMessage(), "run 'plugbench plugins' to see the registered methods");
+                throw new Main.UserError(e.getMessage(), e.getMessage().startsWith("--data")
+                        ? "a CSV row is the features then an integer label 0..K-1, every class with 10 rows or more; see sdk-docs/harness.md"
+                        : "run 'plugbench plugins' to see the registered methods");
             } finally {
                 progress.finish();
             }
@@ -128,6 +140,15 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private Sweep sweep() {
+        try {
+            Sweep fromFile = sweepFile == null ? Sweep.NONE : Sweep.read(sweepFile);
+            return fromFile.and(Sweep.parse(params));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(e.getMessage(), "for example --param sparsity=1,2,4, or a sweep file {\"*\": {\"sparsity\": [1, 2, 4]}}");
+        }
+    }
+
     static void print(List<TaskResult> results, StatisticsOptions options, PrintWriter out) {
         for (TaskResult r : results) {
             out.println(Harness.table(r, options));
@@ -135,6 +156,26 @@ final class BenchCommand implements Callable<Integer> {
             out.println("(" + r.rows().size() + " cells, " + failed + " failed; report: " + r.directory().resolve("report.html") + ", "
                     + r.directory().resolve("report.md") + ")");
             out.println();
+        }
+    }
+
+    /** A copy of every results.json under {@code out} (the previous version's results), or null when there is none. */
+    private static Path snapshot(Path out) {
+        try (java.util.stream.Stream<Path> files = Files.walk(out, 3)) {
+            List<Path> results = files.filter(p -> p.getFileName().toString().equals("results.json")).toList();
+            if (results.isEmpty()) {
+                return null;
+            }
+            Path copy = Files.createTempDirectory("plugbench-previous");
+            copy.toFile().deleteOnExit();
+            for (Path r : results) {
+                Path target = copy.resolve(out.relativize(r));
+                Files.createDirectories(target.getParent());
+                Files.copy(r, target);
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
@@ -153,7 +194,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             err.println("plugin '" + pluginId + "' changed: rerunning " + ids);
             try {
+                Path previous = snapshot(run.out());
                 print(harness.rerun(run, ids, progress), run.statistics(), out);
+                if (previous != null) {
+                    out.println("Against the previous version (A = before the reload, B = after):");
+                    out.println(CompareCommand.compare(previous, run.out(), run.statistics()).only(ids).markdown());
+                }
             } catch (RuntimeException e) {
                 err.println("plugbench: the rerun failed: " + e.getMessage());
             } finally {

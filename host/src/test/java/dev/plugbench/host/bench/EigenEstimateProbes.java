@@ -122,4 +122,19 @@ public final class EigenEstimateProbes {
             return powerIteration(input, 1, false);
         }
     }
+
+    /** Power iteration with a parameter: {@code steps} (1 to 1000, default 30) and {@code start} (ones or alternating). */
+    public static final class Power implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return new MethodInfo("power", FAMILY, "power iteration", MethodInfo.BASELINE, java.util.List.of(
+                    dev.plugbench.api.ParamSpec.integer("steps", 30, 1, 1000, "power iterations"),
+                    dev.plugbench.api.ParamSpec.choice("start", "ones", java.util.List.of("ones", "alternating"), "the start vector")));
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            return powerIteration(input, params.integer("steps"), params.choice("start").equals("alternating"));
+        }
+    }
 }

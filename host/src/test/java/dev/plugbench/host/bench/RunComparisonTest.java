@@ -52,11 +52,15 @@ class RunComparisonTest {
         return out;
     }
 
-    /** A loader whose only benchmark task is {@link EigenEstimateTask}. */
     static ClassLoader taskLoader() throws IOException {
-        Path services = Files.createDirectories(tmp.resolve("tasks/META-INF/services"));
+        return taskLoaderIn(tmp);
+    }
+
+    /** A loader whose only benchmark task is {@link EigenEstimateTask} (its service file under {@code dir}). */
+    static ClassLoader taskLoaderIn(Path dir) throws IOException {
+        Path services = Files.createDirectories(dir.resolve("tasks/META-INF/services"));
         Files.writeString(services.resolve(dev.plugbench.api.bench.BenchTask.class.getName()), EigenEstimateTask.class.getName() + "\n");
-        return new URLClassLoader(new URL[] {tmp.resolve("tasks").toUri().toURL()}, null) {
+        return new URLClassLoader(new URL[] {dir.resolve("tasks").toUri().toURL()}, null) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 return RunComparisonTest.class.getClassLoader().loadClass(name);
@@ -81,6 +85,8 @@ class RunComparisonTest {
         assertThat(rows.get("sharp").versionA()).isEqualTo("1.0.0");
         assertThat(rows.get("sharp").versionB()).isEqualTo("2.0.0");
         assertThat(c.regressions(Optional.empty())).extracting(RunComparison.Row::method).containsExactly("sharp");
+        // watch mode shows the reloaded plugin's methods only
+        assertThat(c.only(java.util.Set.of("restarted")).rows()).isNotEmpty().allMatch(r -> r.method().equals("restarted"));
         // the exact eigenvalue is the same data in both runs: descriptive and identical
         assertThat(byMethod(c, "top_eigenvalue").values()).allMatch(r -> r.verdict() == RunComparison.Verdict.IDENTICAL);
         assertThat(c.markdown()).contains("| relative_error | sharp | default | 1.0.0 -> 2.0.0 | 10 |").contains("| **worse** |")
