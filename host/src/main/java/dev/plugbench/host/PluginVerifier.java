@@ -329,11 +329,16 @@ public final class PluginVerifier {
     private static boolean callEach(Plugbench host, String pluginId, Optional<Path> installed, List<Finding> out) {
         host.problems().forEach(p -> out.add(error("load", p.message(), p.fix())));
         List<RegisteredMethod<?>> methods = host.allMethods();
-        if (methods.isEmpty()) {
-            out.add(error("load", "the plugin registers no method", "see the errors above"));
+        List<String> tasks = host.pluginTasks().stream().map(PluginTask::key).toList();
+        if (methods.isEmpty() && tasks.isEmpty()) {
+            out.add(error("load", "the plugin registers no method and no task", "see the errors above"));
             return false;
         }
-        out.add(new Finding(Finding.Level.OK, "load", "methods " + methods.stream().map(m -> m.family() + "/" + m.id()).toList(), ""));
+        out.add(new Finding(Finding.Level.OK, "load", "methods " + methods.stream().map(m -> m.family() + "/" + m.id()).toList()
+                + (tasks.isEmpty() ? "" : ", benchmark tasks " + tasks), ""));
+        if (methods.isEmpty()) {
+            return false; // tasks only: nothing to call or swap under calls
+        }
         installed.filter(Files::isDirectory).ifPresent(d -> clashes(d, pluginId, methods, out));
         boolean answered = true;
         for (MethodBinding b : host.registryView().bindingsOf(pluginId)) {

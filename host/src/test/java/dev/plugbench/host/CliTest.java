@@ -102,11 +102,21 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("spectral / digits-drift (quick)").contains("reports under");
         assertThat(out.resolve("spectral/digits-drift/report.md")).exists();
+        assertThat(out.resolve("spectral/digits-drift/report.html")).exists();
+        // the demo's index links every task's interactive report
+        assertThat(java.nio.file.Files.readString(out.resolve("index.html"))).contains("spectral/digits-drift/report.html");
+        assertThat(r.out()).contains("open " + out.toAbsolutePath().resolve("index.html"));
+        // report DIR rebuilds them from the stored results
+        CliRun again = run("report", out.toString(), "--test", "t");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("rebuilt " + out.resolve("spectral/digits-drift/report.html")).contains("index: " + out.resolve("index.html"));
+        assertThat(java.nio.file.Files.readString(out.resolve("spectral/digits-drift/report.md"))).contains("paired t-test");
+        assertThat(run("report", tmp.resolve("nowhere").toString()).code()).isEqualTo(1);
     }
 
     @Test
     void everySubcommandAnswersHelp() {
-        for (String command : new String[] {"demo", "bench", "plugins", "hotswap-check"}) {
+        for (String command : new String[] {"demo", "bench", "compare", "report", "plugins", "hotswap-check"}) {
             CliRun r = run(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: plugbench " + command).contains("--help");

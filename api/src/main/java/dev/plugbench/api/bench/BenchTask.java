@@ -11,15 +11,16 @@ import java.util.Optional;
 
 /**
  * A benchmark task of one family: a dataset, a fixed setting (or several), and the metrics the
- * harness reports. The task, not the method, computes the metrics. Tasks are found with
- * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.plugbench.api.bench.BenchTask}),
- * so families and applications add their own. Implementations are stateless and thread-safe:
- * the harness runs cells in parallel.
+ * harness reports. The task, not the method, computes the metrics. The host finds tasks on its class
+ * path with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.plugbench.api.bench.BenchTask})
+ * and in plugin files (a class annotated {@code @org.pf4j.Extension}, as a method is), so a
+ * benchmarker ships a task without a new host build; a family and name another source already has
+ * is refused. Implementations are stateless and thread-safe: the harness runs cells in parallel.
  *
  * @param <M> the extension point of the family
  */
 @ApiStatus(ApiStatus.Status.EXPERIMENTAL)
-public interface BenchTask<M extends Method> {
+public interface BenchTask<M extends Method> extends org.pf4j.ExtensionPoint {
     /** The extension point whose methods this task compares. */
     Class<M> extensionPoint();
 

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.pf4j.Extension;
 
 // sdk-docs/harness.md's task, compiled and run on a probe (DocExamplesTest)
 // tag::task[]
+@Extension                                                  // in a plugin file; or list it in META-INF/services
 public final class MyTask implements BenchTask<SpectralProbe> {
     private final Dataset data = new SingleIndexTeacher(16, 0.1, 7).sample(128, 8);
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.plugbench.host.bench.RunComparison.Verdict;
 
 /**
  * The paired comparisons of one task's report: in each setting, for each ranked metric, every
@@ -18,17 +19,6 @@ import java.util.Set;
  */
 final class Comparisons {
     private Comparisons() {
-    }
-
-    /** What a paired test says of a method against the reference. */
-    enum Verdict {
-        BETTER("better"), WORSE("worse"), WITHIN_NOISE("within noise"), IDENTICAL("identical"), TOO_FEW_SEEDS("too few seeds");
-
-        final String label;
-
-        Verdict(String label) {
-            this.label = label;
-        }
     }
 
     /**
@@ -51,13 +41,62 @@ final class Comparisons {
     record MetricComparison(String setting, MetricSpec metric, String reference, boolean chosen, Map<String, Outcome> outcomes, int maxPairs) {
         /** The fewest paired seeds at which some row could be significant here, after Holm's correction over the other rows. */
         int seedsNeeded(StatisticsOptions options) {
-            return options.test().minimumPairs(options.alpha() / Math.max(1, outcomes.size()));
+            long informative = outcomes.values().stream().filter(o -> o.verdict() != Verdict.IDENTICAL).count();
+            return options.test().minimumPairs(options.alpha() / Math.max(1, informative));
         }
 
         /** Whether the reference is better than every other row, significantly. */
         boolean clearBest() {
             return !chosen && !outcomes.isEmpty() && outcomes.values().stream().allMatch(o -> o.verdict() == Verdict.WORSE);
         }
+    }
+
+    /**
+     * How the tables mark a row's value: "best" (significantly better than every other row, or than
+     * the chosen reference), "tie" (the best and the rows within noise of it, or of the reference),
+     * "ref" (the chosen reference), "worse", or "" (nothing to say: descriptive, too few seeds).
+     */
+    static String mark(MetricComparison mc, String variant) {
+        if (mc == null) {
+            return "";
+        }
+        if (mc.reference().equals(variant)) {
+            if (mc.chosen()) {
+                return "ref";
+            }
+            return mc.clearBest() ? "best" : mc.outcomes().values().stream().anyMatch(o -> o.verdict() == Verdict.WITHIN_NOISE
+                    || o.verdict() == Verdict.IDENTICAL) ? "tie" : "";
+        }
+        Outcome o = mc.outcomes().get(variant);
+        if (o == null) {
+            return "";
+        }
+        return switch (o.verdict()) {
+            case BETTER -> "best";
+            case WITHIN_NOISE, IDENTICAL -> "tie";
+            case WORSE -> "worse";
+            default -> "";
+        };
+    }
+
+    /** The comparison of a setting's metric, or null when there is none (a descriptive metric, a single row). */
+    static MetricComparison find(List<MetricComparison> comparisons, String setting, String metric) {
+        return comparisons.stream().filter(c -> c.setting().equals(setting) && c.metric().name().equals(metric)).findFirst().orElse(null);
+    }
+
+    /**
+     * Holm-adjusted p-values where rows whose every difference is zero (the same numbers on both
+     * sides: no information, the signed-rank test has no pair left) are not counted as hypotheses;
+     * they keep p = 1.
+     */
+    static double[] holmOverInformative(List<PairedDifference> diffs) {
+        double[] p = diffs.stream().filter(d -> !d.identical()).mapToDouble(PairedDifference::pValue).toArray();
+        double[] adjusted = Holm.adjust(p);
+        double[] out = new double[diffs.size()];
+        for (int i = 0, j = 0; i < diffs.size(); i++) {
+            out[i] = diffs.get(i).identical() ? 1 : adjusted[j++];
+        }
+        return out;
     }
 
     static String variant(String method, Map<String, Object> params) {
@@ -148,8 +187,9 @@ final class Comparisons {
             others.add(e.getKey());
             diffs.add(PairedDifference.of(d, options.test()));
         }
-        double[] adjusted = Holm.adjust(diffs.stream().mapToDouble(PairedDifference::pValue).toArray());
-        int needed = options.test().minimumPairs(options.alpha() / Math.max(1, others.size()));
+        double[] adjusted = holmOverInformative(diffs);
+        long informative = diffs.stream().filter(d -> !d.identical()).count();
+        int needed = options.test().minimumPairs(options.alpha() / Math.max(1, informative));
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < others.size(); i++) {
             PairedDifference d = diffs.get(i);

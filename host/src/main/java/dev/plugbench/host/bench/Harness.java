@@ -40,6 +40,7 @@ import java.util.stream.LongStream;
  */
 public final class Harness {
     private final Plugbench host;
+    private final ClassLoader taskLoader;
     private final TaskRegistry tasks;
     private final Producers producers;
     private final Planner planner;
@@ -52,6 +53,7 @@ public final class Harness {
     /** A harness whose tasks are found with {@code taskLoader}. */
     public Harness(Plugbench host, ClassLoader taskLoader) {
         this.host = host;
+        this.taskLoader = taskLoader;
         this.tasks = new TaskRegistry(taskLoader, host);
         this.producers = new Producers(host);
         this.planner = new Planner(producers);
@@ -194,8 +196,7 @@ public final class Harness {
         }
         List<String> problems = spec.sweep().problems(List.copyOf(infos.values()));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the sweep does not fit the methods of " + spec.family() + ": " + String.join("; ", problems)
-                    + " (plugbench plugins --json lists each method's parameters and their domains)");
+            throw new IllegalArgumentException("the sweep does not fit the methods of " + spec.family() + ": " + String.join("; ", problems));
         }
     }
 
@@ -205,7 +206,18 @@ public final class Harness {
                 throw new IllegalArgumentException("--data runs in this JVM only: worker JVMs rebuild the host from plugin files and have no path to "
                         + "your data; drop --workers");
             }
-            BenchTask<?> own = tasks.addRunTask(dev.plugbench.host.tasks.UserData.task(spec.family(), spec.data().get()));
+            List<String> families = new ArrayList<>();
+            DataTaskFactory factory = null;
+            for (DataTaskFactory f : java.util.ServiceLoader.load(DataTaskFactory.class, taskLoader)) {
+                families.addAll(f.families());
+                if (factory == null && f.families().contains(spec.family())) {
+                    factory = f;
+                }
+            }
+            if (factory == null) {
+                throw new IllegalArgumentException("--data is for the families " + families + ", not '" + spec.family() + "' (its tasks bring their own data)");
+            }
+            BenchTask<?> own = tasks.addRunTask(factory.task(spec.family(), spec.data().get()));
             if (spec.task().isPresent() && !spec.task().get().equals(own.name())) {
                 throw new IllegalArgumentException("--data makes the task '" + own.name() + "'; drop --task " + spec.task().get() + " or run without --data");
             }

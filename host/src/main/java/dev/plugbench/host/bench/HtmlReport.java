@@ -68,7 +68,7 @@ final class HtmlReport {
                 cell.put("se", finite(m.stderr()));
                 cell.put("n", m.n());
                 cell.put("text", Numbers.meanStderr(m.mean(), m.stderr()));
-                cell.put("mark", mark(comparisons, s.setting(), name, variant));
+                cell.put("mark", Comparisons.mark(Comparisons.find(comparisons, s.setting(), name), variant));
                 cells.put(name, cell);
                 List<List<Object>> points = new ArrayList<>();
                 for (CellResult c : r.rows()) {
@@ -84,7 +84,7 @@ final class HtmlReport {
             rows.add(row);
         }
         d.put("rows", rows);
-        d.put("legend", Report.legend(comparisons, options).strip());
+        d.put("legend", Report.legend(comparisons, options).strip().replace("**bold**", "bold (green)").replace("≈:", "≈ (yellow):"));
         List<Map<String, Object>> paired = new ArrayList<>();
         for (Comparisons.MetricComparison mc : comparisons) {
             for (Comparisons.Outcome o : mc.outcomes().values()) {
@@ -102,7 +102,7 @@ final class HtmlReport {
                         + Numbers.value(sign > 0 ? diff.high() : -diff.low()) + "]");
                 p.put("p", o.adjustedP());
                 p.put("pText", Numbers.p(o.adjustedP()));
-                p.put("verdict", o.verdict().label);
+                p.put("verdict", o.verdict().label());
                 paired.add(p);
             }
         }
@@ -175,32 +175,6 @@ final class HtmlReport {
 
     private static Object finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static String mark(List<Comparisons.MetricComparison> comparisons, String setting, String metric, String variant) {
-        for (Comparisons.MetricComparison mc : comparisons) {
-            if (!mc.setting().equals(setting) || !mc.metric().name().equals(metric)) {
-                continue;
-            }
-            if (mc.reference().equals(variant)) {
-                if (mc.chosen()) {
-                    return "ref";
-                }
-                return mc.clearBest() ? "best" : mc.outcomes().values().stream().anyMatch(o -> o.verdict() == Comparisons.Verdict.WITHIN_NOISE
-                        || o.verdict() == Comparisons.Verdict.IDENTICAL) ? "tie" : "";
-            }
-            Comparisons.Outcome o = mc.outcomes().get(variant);
-            if (o == null) {
-                return "";
-            }
-            return switch (o.verdict()) {
-                case BETTER -> "better";
-                case WITHIN_NOISE, IDENTICAL -> "tie";
-                case WORSE -> "worse";
-                default -> "";
-            };
-        }
-        return "";
     }
 
     private static String page(String title, Map<String, Object> data) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.plugbench.host.bench.RunComparison.Verdict;
 
 /** The human-readable forms of a task's results: report.md, results.csv, and the console table. */
 final class Report {
@@ -62,9 +63,8 @@ final class Report {
                 sb.append("| ").append(row.method()).append(" | ").append(version(r, row.method())).append(" | ")
                         .append(paramsLabel(row.params())).append(" |");
                 for (String m : metrics) {
-                    Comparisons.MetricComparison mc = comparisons.stream().filter(c -> c.setting().equals(setting) && c.metric().name().equals(m))
-                            .findFirst().orElse(null);
-                    sb.append(' ').append(cell(row.metrics().get(m), mc, Comparisons.variant(row.method(), row.params()))).append(" |");
+                    sb.append(' ').append(cell(row.metrics().get(m), Comparisons.find(comparisons, setting, m), Comparisons.variant(row.method(), row.params())))
+                            .append(" |");
                 }
                 for (MethodColumn c : own) {
                     MetricSummary s = c.method().equals(row.method()) ? row.metrics().get(c.spec().name()) : null;
@@ -90,10 +90,14 @@ final class Report {
         String hint = "Run --seeds " + needed + " or more" + (options.test() == dev.plugbench.host.stats.PairedTest.WILCOXON
                 ? ", or --test t if the differences are roughly normal" : "") + ".";
         if (hopeless.size() == comparisons.size()) {
-            sb.append("Marks: none. With ").append(most).append(" paired seed").append(most == 1 ? "" : "s").append(" no difference can reach p < ")
+            sb.append("No value is bold. With ").append(most).append(" paired seed").append(most == 1 ? "" : "s").append(" no difference can reach p < ")
                     .append(options.alpha()).append(" under the ").append(options.test().label()).append(" after Holm's correction over the rows compared")
                     .append(" (it needs at least ").append(needed).append(" paired seeds): every difference is within noise as far as this run can tell. ")
-                    .append(hint).append('\n');
+                    .append(hint);
+            if (comparisons.stream().anyMatch(c -> c.outcomes().values().stream().anyMatch(o -> o.verdict() == Verdict.IDENTICAL))) {
+                sb.append(" ≈ marks the best and the rows equal to it in every seed.");
+            }
+            sb.append('\n');
             return sb.toString();
         }
         if (options.reference().isPresent()) {
@@ -137,27 +141,10 @@ final class Report {
             return "-";
         }
         String cell = Numbers.meanStderr(s.mean(), s.stderr());
-        if (mc == null) {
-            return cell;
-        }
-        if (variant.equals(mc.reference())) {
-            if (mc.chosen()) {
-                return cell + " (ref)";
-            }
-            if (mc.clearBest()) {
-                return "**" + cell + "**";
-            }
-            boolean tied = mc.outcomes().values().stream().anyMatch(o -> o.verdict() == Comparisons.Verdict.WITHIN_NOISE
-                    || o.verdict() == Comparisons.Verdict.IDENTICAL);
-            return tied ? cell + " ≈" : cell;
-        }
-        Comparisons.Outcome o = mc.outcomes().get(variant);
-        if (o == null) {
-            return cell;
-        }
-        return switch (o.verdict()) {
-            case BETTER -> "**" + cell + "**";
-            case WITHIN_NOISE, IDENTICAL -> cell + " ≈";
+        return switch (Comparisons.mark(mc, variant)) {
+            case "best" -> "**" + cell + "**";
+            case "tie" -> cell + " ≈";
+            case "ref" -> cell + " (ref)";
             default -> cell;
         };
     }
@@ -300,7 +287,7 @@ final class Report {
                         + Numbers.value(sign > 0 ? d.high() : -d.low()) + "]";
                 sb.append("| ").append(mc.setting()).append(" | ").append(mc.metric().name()).append(" | ")
                         .append(labels.getOrDefault(mc.reference(), mc.reference())).append(" | ").append(labels.getOrDefault(o.variant(), o.variant())).append(" | ").append(d.n()).append(" | ").append(interval).append(" | ")
-                        .append(Numbers.p(o.adjustedP())).append(" | ").append(o.verdict().label).append(" |\n");
+                        .append(Numbers.p(o.adjustedP())).append(" | ").append(o.verdict().label()).append(" |\n");
             }
         }
         return sb.toString();

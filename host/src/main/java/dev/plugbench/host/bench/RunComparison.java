@@ -2,7 +2,6 @@ package dev.plugbench.host.bench;
 
 import dev.plugbench.api.MetricSpec;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.host.stats.Holm;
 import dev.plugbench.host.stats.PairedDifference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +59,11 @@ public final class RunComparison {
      */
     public record Row(String family, String task, String method, String variant, String setting, MetricSpec metric, PairedDifference difference,
                       double meanA, double meanB, double adjustedP, Verdict verdict, String versionA, String versionB) {
+        /** One line: where, the means before and after, the corrected p-value and the plugin versions. */
+        public String describe() {
+            return family + "/" + task + " " + variant + " [" + setting + "] " + metric.name() + ": " + Numbers.value(meanA) + " -> "
+                    + Numbers.value(meanB) + " (Holm-corrected p " + Numbers.p(adjustedP) + ", plugin " + versionA + " -> " + versionB + ")";
+        }
     }
 
     private final List<Row> rows;
@@ -170,8 +174,9 @@ public final class RunComparison {
                 pending.add(new Row(a.family(), a.task(), any.method(), labels.get(Comparisons.variant(any.method(), any.params())), any.setting(), spec,
                         PairedDifference.of(d, options.test()), meanA, meanB, Double.NaN, null, Report.version(a, any.method()), Report.version(b, any.method())));
             }
-            double[] adjusted = Holm.adjust(pending.stream().mapToDouble(r -> r.difference().pValue()).toArray());
-            int needed = options.test().minimumPairs(options.alpha() / Math.max(1, pending.size()));
+            double[] adjusted = Comparisons.holmOverInformative(pending.stream().map(Row::difference).toList());
+            long informative = pending.stream().filter(r -> !r.difference().identical()).count();
+            int needed = options.test().minimumPairs(options.alpha() / Math.max(1, informative));
             for (int i = 0; i < pending.size(); i++) {
                 Row r = pending.get(i);
                 PairedDifference d = r.difference();
@@ -240,7 +245,7 @@ public final class RunComparison {
         Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
         rows.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
         sb.append("Comparison of B against A: paired over the seeds both completed, ").append(options.test().label())
-                .append(", Holm-corrected across each task's rows of a metric, alpha ").append(options.alpha()).append(".\n");
+                .append(", Holm-corrected across each task's rows of a metric that changed, alpha ").append(options.alpha()).append(".\n");
         sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).reduce((x, y) -> x + ", " + y).orElse("nothing compared"))
                 .append(".\n");
         Set<String> tasks = new LinkedHashSet<>();

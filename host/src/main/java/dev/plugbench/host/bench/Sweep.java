@@ -150,8 +150,9 @@ public record Sweep(Map<String, Map<String, List<Object>>> values) {
                 if (declaring.isEmpty()) {
                     Set<String> declared = new LinkedHashSet<>();
                     targets.forEach(m -> m.parameters().forEach(p -> declared.add(p.name())));
-                    problems.add("parameter '" + name + "'" + (scope.equals(EVERY_METHOD) ? "" : " of '" + scope + "'")
-                            + " is declared by no method of this run (declared: " + String.join(", ", declared) + ")");
+                    problems.add(scope.equals(EVERY_METHOD) ? "parameter '" + name + "' is declared by no method of this run (declared: "
+                            + String.join(", ", declared) + ")" : "'" + scope + "' has no parameter '" + name + "' (its parameters: "
+                            + String.join(", ", declared) + ")");
                     return;
                 }
                 for (MethodInfo m : declaring) {

@@ -122,9 +122,10 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 results = harness.run(run, progress);
             } catch (IllegalArgumentException e) {
-                throw new Main.UserError(e.getMessage(), e.getMessage().startsWith("--data")
-                        ? "a CSV row is the features then an integer label 0..K-1, every class with 10 rows or more; see sdk-docs/harness.md"
-                        : "run 'plugbench plugins' to see the registered methods");
+                String m = e.getMessage();
+                throw new Main.UserError(m, m.startsWith("--data") ? "a CSV row is the features then an integer label 0..K-1, every class with 10 rows "
+                        + "or more; see sdk-docs/harness.md" : m.startsWith("the sweep") ? "'plugbench plugins --json' lists each method's parameters "
+                        + "and their domains" : "run 'plugbench plugins' to see the registered methods");
             } finally {
                 progress.finish();
             }

@@ -68,8 +68,7 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         err.println("plugbench: " + worse.size() + " significant regression(s):");
-        worse.forEach(r -> err.println("  " + r.family() + "/" + r.task() + " " + r.variant() + " [" + r.setting() + "] " + r.metric().name() + ": "
-                + r.meanA() + " -> " + r.meanB() + " (p " + r.adjustedP() + ", " + r.versionA() + " -> " + r.versionB() + ")"));
+        worse.forEach(r -> err.println("  " + r.describe()));
         return REGRESSION;
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * would: 0 every cell ran and no plugin was refused; 1 a usage or run error (message and hint on
  * stderr); 2 an unknown option or a bad value; 3 some cells failed or no task ran (results are
  * written: see the report's failed cells); 4 plugin problems (a refused plugin, a missing plugins
- * folder), printed on stderr with their fixes. The highest applicable status wins.
+ * folder), printed on stderr with their fixes. The highest applicable status wins. ({@code compare}
+ * exits 5 when {@code --fail-on} finds a significant regression.)
  */
 final class ExitCodes {
     static final int OK = 0;

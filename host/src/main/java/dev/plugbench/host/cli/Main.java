@@ -15,7 +15,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, bench, plugins, hotswap-check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, bench, compare, report, plugins, hotswap-check, ...)");
     }
 
     public static void main(String[] args) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plugbench plugins}: every registered method and the problems list. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every registered method (family, id, plugin, version, source) and the problems.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every registered method (family, id, plugin, version, source), the benchmark tasks plugins provide, and the problems.")
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
     private PluginsDirOption plugins;
@@ -43,6 +43,12 @@ final class PluginsCommand implements Callable<Integer> {
                 }
                 if (methods.isEmpty()) {
                     out.println("(no methods registered from " + plugins.pluginsDir() + ")");
+                }
+                if (!host.pluginTasks().isEmpty()) {
+                    out.println();
+                    out.printf("%-12s %-20s %-22s %-10s%n", "FAMILY", "TASK", "PLUGIN", "VERSION");
+                    host.pluginTasks().forEach(t -> out.printf("%-12s %-20s %-22s %-10s%n", t.task().family(), t.task().name(), t.pluginId(),
+                            t.pluginVersion()));
                 }
             }
             PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package dev.plugbench.host.tasks;
 
 import dev.plugbench.api.bench.BenchTask;
+import dev.plugbench.host.bench.DataTaskFactory;
 import dev.plugbench.host.tasks.latent.UserImagesTask;
 import dev.plugbench.host.tasks.lwa.UserDataTask;
 import dev.plugbench.toolkit.data.ClassificationFiles;
@@ -12,22 +13,23 @@ import java.nio.file.Path;
  * gives by path, a CSV file ({@code features..., label} per row) or an IDX pair
  * ({@code IMAGES,LABELS}). Every problem of the file is refused with its row and column.
  */
-public final class UserData {
-    private UserData() {
-    }
+public final class UserData implements DataTaskFactory {
 
     /** Families that take a user's data set. */
-    public static final java.util.List<String> FAMILIES = java.util.List.of("lwa", "latent");
+    static final java.util.List<String> FAMILIES = java.util.List.of("lwa", "latent");
+
+    @Override
+    public java.util.List<String> families() {
+        return FAMILIES;
+    }
 
     /**
      * The task for {@code family} on {@code spec}: a CSV path, or "IMAGES,LABELS" for an IDX pair.
      *
      * @throws IllegalArgumentException for a family without such a task, or a file that is not valid (the message says where)
      */
-    public static BenchTask<?> task(String family, String spec) {
-        if (!FAMILIES.contains(family)) {
-            throw new IllegalArgumentException("--data is for the families " + FAMILIES + ", not '" + family + "' (its tasks bring their own data)");
-        }
+    @Override
+    public BenchTask<?> task(String family, String spec) {
         Dataset data;
         try {
             String[] parts = spec.split(",");

@@ -282,7 +282,7 @@ class HarnessTest {
             assertThat(schema.validate(results)).as("the schema can fail").isNotEmpty();
             assertThat(Files.readAllLines(r.directory().resolve("results.csv")).get(0))
                     .isEqualTo("method,params,setting,seed,seconds,error,train_loss,probe_mean_log");
-            assertThat(Files.readString(r.directory().resolve("report.md"))).contains("| method | version | params |").contains("Marks: none. With 2 paired seeds")
+            assertThat(Files.readString(r.directory().resolve("report.md"))).contains("| method | version | params |").contains("No value is bold. With 2 paired seeds")
                     .contains("## Provenance");
             byte[] png = Files.readAllBytes(r.directory().resolve("train_loss.png"));
             assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');

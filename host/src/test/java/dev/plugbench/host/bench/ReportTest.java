@@ -40,7 +40,7 @@ class ReportTest {
         assertThat(table).contains("| stable-rank | 2.0.0 | - | 0.60 ± 0.10 | 4.0 ± 1.0 | 0 |");
         // frobenius's own value is not declared, so it is no column; its row has no stable_rank. With 2 seeds nothing is bold.
         assertThat(table).contains("| frobenius | 1.0.0 | - | 0.4000 ± 0 | - | 0 |").doesNotContain("frobenius: frobenius").doesNotContain("**");
-        assertThat(table).contains("Marks: none. With 2 paired seeds no difference can reach p < 0.05 under the exact Wilcoxon signed-rank test "
+        assertThat(table).contains("No value is bold. With 2 paired seeds no difference can reach p < 0.05 under the exact Wilcoxon signed-rank test "
                 + "after Holm's correction over the rows compared (it needs at least 6 paired seeds)");
     }
 
@@ -98,7 +98,7 @@ class ReportTest {
         // six seeds, but two rows to correct for: the smallest exact p (1/32) times 2 is above 0.05, so 7 seeds are needed
         List<CellResult> rows = tenSeeds().stream().filter(c -> c.seed() < 6).toList();
         String table = Report.tables(result(rows, METRICS, Map.of()), StatisticsOptions.DEFAULT);
-        assertThat(table).contains("Marks: none. With 6 paired seeds").contains("(it needs at least 7 paired seeds)").doesNotContain("≈");
+        assertThat(table).contains("No value is bold. With 6 paired seeds").contains("(it needs at least 7 paired seeds)").doesNotContain("≈");
     }
 
     @Test

@@ -57,6 +57,7 @@
     container.appendChild(div);
     var c = echarts.init(div, null, {renderer: 'canvas'});
     c.on('finished', function () { div.setAttribute('data-rendered', 'true'); });
+    option.animation = false;
     c.setOption(option);
     return c;
   }
@@ -209,9 +210,10 @@
         yAxis: {type: 'value', min: -0.6 - 0.35 * groups.length, max: k + 0.5, show: false, inverse: true},
         tooltip: {trigger: 'item', formatter: function (p) { return p.name + (p.value ? ': ' + p.value[0].toFixed(2) : ''); }},
         series: [
-          {type: 'scatter', data: points, symbolSize: 10, label: {show: true, position: 'right', formatter: function (p) { return p.name + ' (' + p.value[0].toFixed(2) + ')'; }}},
+          {type: 'scatter', data: points, symbolSize: 10, itemStyle: {color: '#1f5fbf'},
+            label: {show: true, position: 'right', color: '#1d2733', formatter: function (p) { return p.name + ' (' + p.value[0].toFixed(2) + ')'; }}},
           {type: 'lines', coordinateSystem: 'cartesian2d', polyline: false, data: lines, lineStyle: {width: 4, color: '#1d2733'},
-            label: {show: true, position: 'end', formatter: function (p) { return p.name === 'CD' ? 'CD ' + r.cd.toFixed(2) : ''; }}}
+            label: {show: true, position: 'end', color: '#1d2733', formatter: function (p) { return p.name === 'CD' ? 'CD ' + r.cd.toFixed(2) : ''; }}}
         ]
       }, true);
     });
