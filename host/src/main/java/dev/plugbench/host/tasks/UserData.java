@@ -18,6 +18,11 @@ public final class UserData implements DataTaskFactory {
     /** Families that take a user's data set. */
     static final java.util.List<String> FAMILIES = java.util.List.of("lwa", "latent");
 
+    /** The task's name for a data file: "data-" and the file name without .csv/.gz, in lower case, other characters as '-'. */
+    static String taskName(String fileName) {
+        return "data-" + fileName.replaceAll("(\\.csv)?(\\.gz)?$", "").replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public java.util.List<String> families() {
         return FAMILIES;
@@ -38,6 +43,6 @@ public final class UserData implements DataTaskFactory {
         } catch (dev.plugbench.toolkit.data.DataFormatException e) {
             throw new IllegalArgumentException("--data " + spec + " is refused: " + e.getMessage(), e);
         }
-        return family.equals("lwa") ? new UserDataTask(data) : new UserImagesTask(data);
+        return family.equals("lwa") ? new UserDataTask(data, taskName(data.name())) : new UserImagesTask(data, taskName(data.name()));
     }
 }

@@ -58,68 +58,61 @@ public final class EigenEstimateProbes {
         return new Measurement(Map.of("top", rayleigh), Map.of());
     }
 
-    /** The same in both versions: 30 iterations from the ones vector. */
-    public static final class Steady implements SpectralProbe {
+    /** A probe with a fixed number of iterations and start vector, under a method id. */
+    abstract static class Fixed implements SpectralProbe {
+        private final String id;
+        private final int steps;
+        private final boolean alternating;
+
+        Fixed(String id, int steps, boolean alternating) {
+            this.id = id;
+            this.steps = steps;
+            this.alternating = alternating;
+        }
+
         @Override
         public MethodInfo info() {
-            return MethodInfo.of("steady", FAMILY, "steady", MethodInfo.BASELINE);
+            return MethodInfo.of(id, FAMILY, id, MethodInfo.BASELINE);
         }
 
         @Override
         public Measurement measure(ProbeInput input, Params params) {
-            return powerIteration(input, 30, false);
+            return powerIteration(input, steps, alternating);
+        }
+    }
+
+    /** The same in both versions: 30 iterations from the ones vector. */
+    public static final class Steady extends Fixed {
+        public Steady() {
+            super("steady", 30, false);
         }
     }
 
     /** Version 1: 3 iterations from the ones vector. */
-    public static final class Restarted implements SpectralProbe {
-        @Override
-        public MethodInfo info() {
-            return MethodInfo.of("restarted", FAMILY, "restarted", MethodInfo.BASELINE);
-        }
-
-        @Override
-        public Measurement measure(ProbeInput input, Params params) {
-            return powerIteration(input, 3, false);
+    public static final class Restarted extends Fixed {
+        public Restarted() {
+            super("restarted", 3, false);
         }
     }
 
     /** Version 2 of {@link Restarted}: 3 iterations from another start vector. */
-    public static final class RestartedV2 implements SpectralProbe {
-        @Override
-        public MethodInfo info() {
-            return MethodInfo.of("restarted", FAMILY, "restarted", MethodInfo.BASELINE);
-        }
-
-        @Override
-        public Measurement measure(ProbeInput input, Params params) {
-            return powerIteration(input, 3, true);
+    public static final class RestartedV2 extends Fixed {
+        public RestartedV2() {
+            super("restarted", 3, true);
         }
     }
 
     /** Version 1: 30 iterations. */
-    public static final class Sharp implements SpectralProbe {
-        @Override
-        public MethodInfo info() {
-            return MethodInfo.of("sharp", FAMILY, "sharp", MethodInfo.BASELINE);
-        }
-
-        @Override
-        public Measurement measure(ProbeInput input, Params params) {
-            return powerIteration(input, 30, false);
+    public static final class Sharp extends Fixed {
+        public Sharp() {
+            super("sharp", 30, false);
         }
     }
 
     /** Version 2 of {@link Sharp}, regressed: 1 iteration. */
-    public static final class SharpRegressed implements SpectralProbe {
-        @Override
-        public MethodInfo info() {
-            return MethodInfo.of("sharp", FAMILY, "sharp", MethodInfo.BASELINE);
-        }
-
-        @Override
-        public Measurement measure(ProbeInput input, Params params) {
-            return powerIteration(input, 1, false);
+    public static final class SharpRegressed extends Fixed {
+        public SharpRegressed() {
+            super("sharp", 1, false);
         }
     }
 

@@ -10,7 +10,7 @@ public final class TestPluginJars {
     private TestPluginJars() {
     }
 
-    /** A PF4J plugin jar holding the given test classes (and their outer class), with an extension index naming them. */
+    /** A PF4J plugin jar holding the given test classes (their outer class, and nested base classes beside them), with an extension index naming them. */
     public static Path of(Path dir, String id, Class<?>... extensions) throws IOException {
         return of(dir, id, "", extensions);
     }
@@ -28,6 +28,10 @@ public final class TestPluginJars {
             for (Class<?> c : extensions) {
                 index.append(c.getName()).append('\n');
                 classes.add(c);
+                for (Class<?> up = c.getSuperclass(); up != null && up.getEnclosingClass() != null && up.getEnclosingClass() == c.getEnclosingClass();
+                        up = up.getSuperclass()) {
+                    classes.add(up); // a nested base class beside it goes into the jar too
+                }
                 if (c.getEnclosingClass() != null) {
                     classes.add(c.getEnclosingClass());
                 }

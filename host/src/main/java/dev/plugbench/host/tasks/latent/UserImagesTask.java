@@ -14,7 +14,8 @@ public final class UserImagesTask extends LatentTask {
     private final int side;
     private final String name;
 
-    public UserImagesTask(Dataset data) {
+    /** The task on {@code data}, named {@code name}. */
+    public UserImagesTask(Dataset data, String name) {
         int side = (int) Math.round(Math.sqrt(data.width()));
         if (side * side != data.width() || side < 7) {
             throw new IllegalArgumentException(data.name() + " has " + data.width() + " features per row: the latent family needs square images "
@@ -26,7 +27,7 @@ public final class UserImagesTask extends LatentTask {
         }
         this.data = data;
         this.side = side;
-        this.name = "data-" + data.name().replaceAll("(\\.csv)?(\\.gz)?$", "").replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(java.util.Locale.ROOT);
+        this.name = name;
     }
 
     @Override
@@ -47,28 +48,31 @@ public final class UserImagesTask extends LatentTask {
         return new Images(s.train().features().div(max > 0 ? max : 1), s.test().features().div(max > 0 ? max : 1), side, side, data.contentHash());
     }
 
+    /** The digits task's autoencoder: its sites, widths, codebook and budget. */
+    private static final DigitsLatentTask ARCHITECTURE = new DigitsLatentTask();
+
     @Override
     int sites() {
-        return 16;
+        return ARCHITECTURE.sites();
     }
 
     @Override
     int latentWidth() {
-        return 4;
+        return ARCHITECTURE.latentWidth();
     }
 
     @Override
     int codebookSize() {
-        return 64;
+        return ARCHITECTURE.codebookSize();
     }
 
     @Override
     int hidden() {
-        return 128;
+        return ARCHITECTURE.hidden();
     }
 
     @Override
     int steps(boolean quick) {
-        return quick ? 200 : 3000;
+        return ARCHITECTURE.steps(quick);
     }
 }

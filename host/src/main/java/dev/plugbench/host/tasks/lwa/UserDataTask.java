@@ -15,12 +15,13 @@ public final class UserDataTask extends LwaTask {
     private final Dataset data;
     private final String name;
 
-    public UserDataTask(Dataset data) {
+    /** The task on {@code data}, named {@code name}. */
+    public UserDataTask(Dataset data, String name) {
         if (data.numClasses() < 2) {
             throw new IllegalArgumentException(data.name() + " has " + data.numClasses() + " class: the lwa family needs at least 2");
         }
         this.data = data;
-        this.name = "data-" + data.name().replaceAll("(\\.csv)?(\\.gz)?$", "").replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(java.util.Locale.ROOT);
+        this.name = name;
     }
 
     @Override
