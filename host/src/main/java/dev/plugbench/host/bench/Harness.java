@@ -275,7 +275,8 @@ public final class Harness {
             checkResumable(dir, task, spec);
             Planner.Plan plan = planner.plan(task, spec, methods, store, listener);
             plan.changed().forEach((method, change) -> listener.producerChanged(task.name(), method, change.reason(), change.cells()));
-            listener.taskStarted(task.name(), plan.cells().size(), plan.cells().size() - plan.todo().size());
+            int mine = (int) java.util.stream.IntStream.range(0, plan.cells().size()).filter(spec.shard()::owns).count();
+            listener.taskStarted(task.name(), mine, mine - plan.todo().size());
             CellResult[] rows = plan.rows();
             List<CellDescription> todo = new ArrayList<>(plan.todo().stream().map(plan.cells()::get).toList());
             List<Integer> checks = ResumeCheck.pick(plan.rows(), new java.security.SecureRandom());
@@ -306,7 +307,7 @@ public final class Harness {
                         + mismatches.size() + " came out different (" + String.join("; ", mismatches) + "). The saved cells were made by other code, "
                         + "data or settings than this run's; start a fresh run: remove --resume, or give another --out");
             }
-            List<CellResult> finished = List.of(rows);
+            List<CellResult> finished = java.util.Arrays.stream(rows).filter(java.util.Objects::nonNull).toList();
             Map<String, Map<String, Map<String, Object>>> methodParams = new LinkedHashMap<>();
             for (CellResult r : finished) {
                 methodParams.computeIfAbsent(r.method(), k -> new LinkedHashMap<>()).put(Report.paramsLabel(r.params()), r.params());
@@ -317,7 +318,7 @@ public final class Harness {
             methods.forEach(m -> methodMetrics.put(m.id(), m.info().metrics()));
             TaskResult result = new TaskResult(task.family(), task.name(), spec.quick(),
                     LongStream.range(0, spec.seeds()).boxed().toList(),
-                    Provenance.of(host, task, spec, methods, parameters, started), finished, Summaries.of(finished, task.metrics()), dir,
+                    Provenance.of(host, task, spec, methods, parameters, started, plan.cells().size()), finished, Summaries.of(finished, task.metrics()), dir,
                     methodMetrics, task.metrics(), task.description());
             ResultWriter.write(result, task, spec.statistics());
             return Optional.of(result);
@@ -332,11 +333,14 @@ public final class Harness {
         run.put("family", task.family());
         run.put("task", task.name());
         run.put("quick", spec.quick());
+        if (!spec.shard().isAll()) {
+            run.put("shard", spec.shard().index() + "/" + spec.shard().count());
+        }
         if (spec.resume() && Files.isRegularFile(runFile)) {
             Map<String, Object> previous = Json.read(runFile);
             if (!previous.equals(run)) {
                 throw new IllegalArgumentException(dir + " holds a run of " + previous + ", not of " + run
-                        + ": resume with the same task and --quick setting, or use another --out");
+                        + ": resume with the same task, --quick and --shard, or use another --out");
             }
         }
         AtomicFiles.write(runFile, Json.bytes(run));

@@ -24,7 +24,7 @@ final class Planner {
      * A task's plan.
      *
      * @param cells   every cell, in report order
-     * @param rows    the rows read back, by cell index; null where the cell must run
+     * @param rows    the rows read back, by cell index; null where the cell must run (or is another shard's)
      * @param todo    the indices of the cells to run
      * @param changed per method, why its stored cells are not reused and how many cells that is
      */
@@ -69,6 +69,9 @@ final class Planner {
         CellResult[] rows = new CellResult[cells.size()];
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
+            if (!spec.shard().owns(i)) {
+                continue; // another shard's cell: neither run nor read back
+            }
             rows[i] = spec.resume() ? store.load(cells.get(i), (file, why) -> listener.cellRecomputed(task.name(), file, why)).orElse(null) : null;
             if (rows[i] == null) {
                 todo.add(i);

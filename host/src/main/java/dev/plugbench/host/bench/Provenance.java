@@ -23,7 +23,7 @@ final class Provenance {
     }
 
     static Map<String, Object> of(Plugbench host, BenchTask<?> task, RunSpec spec, List<? extends RegisteredMethod<?>> methods,
-                                  Map<String, List<Map<String, Object>>> parameters, Instant started) {
+                                  Map<String, List<Map<String, Object>>> parameters, Instant started, int plannedCells) {
         Map<String, Object> p = new LinkedHashMap<>();
         String hostVersion = Plugbench.class.getPackage().getImplementationVersion();
         p.put("host_version", hostVersion == null ? "development" : hostVersion);
@@ -63,6 +63,9 @@ final class Provenance {
         }
         run.put("threads", spec.threads());
         run.put("cell_timeout_seconds", spec.cellTimeout().toSeconds());
+        if (!spec.shard().isAll()) {
+            run.put("shard", Map.of("index", spec.shard().index(), "count", spec.shard().count(), "cells_total", plannedCells));
+        }
         p.put("run", run);
         p.put("parameters", parameters);
         return p;

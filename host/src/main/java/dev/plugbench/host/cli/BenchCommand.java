@@ -4,6 +4,7 @@ import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.RegisteredMethod;
 import dev.plugbench.host.bench.Harness;
 import dev.plugbench.host.bench.RunSpec;
+import dev.plugbench.host.bench.Shard;
 import dev.plugbench.host.bench.StatisticsOptions;
 import dev.plugbench.host.bench.Sweep;
 import dev.plugbench.host.bench.TaskResult;
@@ -87,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "run the family's task on your data (lwa, latent): a CSV file (features..., label per row) or IMAGES,LABELS (an IDX pair)")
     private String data;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "compute only shard I of N of the cells (array jobs; join the shards' --out folders with plugbench merge)")
+    private String shard;
+
     @Option(names = "--baseline", paramLabel = "DIR", description = "after the run, print its comparison against this earlier run (a results folder or results.json; see plugbench compare)")
     private Path baseline;
 
@@ -114,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
-                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), Optional.ofNullable(data));
+                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), shard(), Optional.ofNullable(data));
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
@@ -138,6 +142,14 @@ final class BenchCommand implements Callable<Integer> {
                 watch(host, harness, run, progress, stdout, err);
             }
             return code;
+        }
+    }
+
+    private Shard shard() {
+        try {
+            return shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError(e.getMessage(), "for example --shard 1/4 in the first of four array jobs, --shard 4/4 in the last");
         }
     }
 
