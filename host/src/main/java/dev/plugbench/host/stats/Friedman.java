@@ -1,6 +1,6 @@
 package dev.plugbench.host.stats;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
 /**
  * The Friedman test of k methods over N blocks (Demšar 2006: the blocks are data sets; here a
@@ -44,7 +44,7 @@ public final class Friedman {
         double chi2 = 12.0 / (n * k * (k + 1.0)) * ss - 3.0 * n * (k + 1);
         double correction = 1 - ties / (n * (k * (double) k * k - k));
         double statistic = correction > 0 ? chi2 / correction : 0;
-        double p = 1 - new ChiSquaredDistribution(null, k - 1).cumulativeProbability(statistic);
+        double p = 1 - new ChiSquaredDistribution(k - 1).cumulativeProbability(statistic);
         return new Result(statistic, p, mean, n);
     }
 

@@ -1,7 +1,7 @@
 package dev.plugbench.host.stats;
 
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Nemenyi's post-hoc test after Friedman (Demšar 2006): two methods differ when their average ranks
@@ -9,7 +9,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * the studentized range quantile for k means at infinite degrees of freedom, divided by sqrt 2.
  */
 public final class Nemenyi {
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
     private Nemenyi() {
     }

@@ -1,6 +1,6 @@
 package dev.plugbench.host.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
  * The paired t-test and the t confidence interval of a mean paired difference (n - 1 degrees of
@@ -30,7 +30,7 @@ public final class PairedTTest {
         if (se == 0 || se <= Math.ulp(Math.abs(mean)) * n) {
             return new Result(mean, mean, mean, mean == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean), mean == 0 ? 1 : 0);
         }
-        TDistribution t = new TDistribution(null, n - 1);
+        TDistribution t = new TDistribution(n - 1);
         double half = t.inverseCumulativeProbability(0.5 + level / 2) * se;
         double statistic = mean / se;
         return new Result(mean, mean - half, mean + half, statistic, 2 * t.cumulativeProbability(-Math.abs(statistic)));

@@ -79,7 +79,7 @@ public final class SignedRankTest {
             i = j;
         }
         double z = (plus - mean) / Math.sqrt(variance);
-        return 2 * new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(-Math.abs(z));
+        return 2 * new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(-Math.abs(z));
     }
 
     /**

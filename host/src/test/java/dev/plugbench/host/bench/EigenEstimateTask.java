@@ -13,16 +13,16 @@ import dev.plugbench.toolkit.nn.Network;
 import dev.plugbench.toolkit.nn.Parameterization;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A test task for comparisons: each seed draws a network, and a probe estimates the largest eigenvalue
  * of W^T W of its first layer ({@code top}); the task scores the estimate's relative error against
- * Commons Math's eigendecomposition. Cheap (no training), seeded, and sensitive to how well a probe works.
+ * Hipparchus's eigendecomposition. Cheap (no training), seeded, and sensitive to how well a probe works.
  */
 public final class EigenEstimateTask implements BenchTask<SpectralProbe> {
     @Override
@@ -63,7 +63,7 @@ public final class EigenEstimateTask implements BenchTask<SpectralProbe> {
         ModelSnapshot snapshot = net.snapshot();
         double[][] w = snapshot.parameter("0.W").castTo(DataType.DOUBLE).toDoubleMatrix();
         RealMatrix m = new Array2DRowRealMatrix(w);
-        double top = new EigenDecomposition(m.transpose().multiply(m)).getRealEigenvalue(0);
+        double top = java.util.Arrays.stream(new EigenDecompositionSymmetric(m.transpose().multiply(m)).getEigenvalues()).max().orElseThrow();
         Measurement estimate = method.measure(new ProbeInput(snapshot, snapshot, Nd4j.zeros(DataType.DOUBLE, 1, 64), Nd4j.zeros(DataType.DOUBLE, 1, 10)),
                 context.params());
         return CellOutput.of(Map.of("relative_error", Math.abs(estimate.values().get("top") - top) / top, "top_eigenvalue", top));
