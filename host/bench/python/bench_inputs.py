@@ -20,3 +20,12 @@ def uniform(seed, count):
 def symmetric(n, seed):
     g = uniform(seed, n * n).reshape(n, n)
     return (g + g.T) / 2
+
+
+def write_results(results):
+    """Writes {figure: value} to the file after --json on the command line (run-peers reads it), if given."""
+    import json
+    import sys
+    if "--json" in sys.argv:
+        with open(sys.argv[sys.argv.index("--json") + 1], "w") as f:
+            json.dump(results, f)

@@ -8,7 +8,9 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bench_inputs import symmetric  # noqa: E402
+from bench_inputs import symmetric, write_results  # noqa: E402
+
+results = {}
 
 for n in (500, 1000, 2000):
     a = symmetric(n, 42)
@@ -21,3 +23,5 @@ for n in (500, 1000, 2000):
         times.append((time.perf_counter() - t0) * 1000)
     print("numpy %s eigh n=%d: mean %.1f ms, min %.1f ms over %d runs; sum(eigenvalues)=%.6f" % (
         np.__version__, n, sum(times) / len(times), min(times), len(times), np.linalg.eigvalsh(a).sum()))
+    results["eigh n=%d ms" % n] = min(times)
+write_results(results)

