@@ -38,7 +38,7 @@ public final class UserImagesTask extends LatentTask {
     @Override
     public String description() {
         return "Your images " + data.name() + " (" + data.size() + " images, " + side + "x" + side + "), MLP autoencoder " + data.width()
-                + "-128-(16x4) with K = 64; only the quantizer differs between methods.";
+                + "-" + hidden() + "-(" + sites() + "x" + latentWidth() + ") with K = " + codebookSize() + "; only the quantizer differs between methods.";
     }
 
     @Override
