@@ -23,10 +23,7 @@ public record StatisticsOptions(PairedTest test, double alpha, Optional<String> 
         }
     }
 
-    public StatisticsOptions withTest(PairedTest t) {
-        return new StatisticsOptions(t, alpha, reference);
-    }
-
+    /** These options, testing every method against {@code method} (null: against the best of each setting and metric). */
     public StatisticsOptions withReference(String method) {
         return new StatisticsOptions(test, alpha, Optional.ofNullable(method));
     }

@@ -29,10 +29,4 @@ public record TaskResult(String family, String task, boolean quick, List<Long> s
         methodMetrics = Map.copyOf(methodMetrics);
         metrics = List.copyOf(metrics);
     }
-
-    /** The spec of a metric by name: the task's, then those the methods declare; empty for an undeclared metric. */
-    public java.util.Optional<MetricSpec> spec(String name) {
-        java.util.Optional<MetricSpec> own = metrics.stream().filter(m -> m.name().equals(name)).findFirst();
-        return own.isPresent() ? own : methodMetrics.values().stream().flatMap(List::stream).filter(m -> m.name().equals(name)).findFirst();
-    }
 }
