@@ -426,58 +426,64 @@ final class PluginRuntime implements AutoCloseable {
      * problem, when its family is unknown or another source already provides its family and name.
      */
     private Optional<PluginTask> task(String id, String version, Class<?> type, ClassLoader loader) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            BenchTask<?> task = (BenchTask<?>) factory.create(type);
-            String family = task.family();
-            Class<?> point = task.extensionPoint();
-            if (point == null || !Families.extensionPoints().contains(point) || !family.equals(Families.family(point))) {
-                record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " says family '" + family + "' and extension point "
-                        + (point == null ? null : point.getSimpleName()) + ", which do not name one family of this host",
-                        "return an extension point of this host (" + String.join(", ", Families.names()) + ") and its FAMILY constant, for example "
-                        + "SpectralProbe.class and SpectralProbe.FAMILY"));
+        return underLoader(loader, () -> {
+            try {
+                BenchTask<?> task = (BenchTask<?>) factory.create(type);
+                String family = task.family();
+                Class<?> point = task.extensionPoint();
+                if (point == null || !Families.extensionPoints().contains(point) || !family.equals(Families.family(point))) {
+                    record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " says family '" + family + "' and extension point "
+                            + (point == null ? null : point.getSimpleName()) + ", which do not name one family of this host",
+                            "return an extension point of this host (" + String.join(", ", Families.names()) + ") and its FAMILY constant, for example "
+                            + "SpectralProbe.class and SpectralProbe.FAMILY"));
+                    return Optional.empty();
+                }
+                PluginTask t = new PluginTask(id, version, task);
+                String owner = classpathTasks.contains(t.key()) ? "the host's class path"
+                        : tasks.entrySet().stream().filter(e -> !e.getKey().equals(id) && e.getValue().stream().anyMatch(o -> o.key().equals(t.key())))
+                        .map(e -> "plugin '" + e.getKey() + "'").findFirst().orElse(null);
+                if (owner != null) {
+                    record(problem(id, Problem.Kind.DUPLICATE_TASK, "task '" + t.key() + "' from " + type.getName() + " is refused: " + owner
+                            + " already provides it", "rename the task (name()) in plugin '" + id + "', or remove the other one"));
+                    return Optional.empty();
+                }
+                return Optional.of(t);
+            } catch (RuntimeException | LinkageError e) {
+                record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " failed: " + e.getMessage(),
+                        "fix its constructor, family(), name() or extensionPoint(); constructor parameters must be host services with @Inject"));
                 return Optional.empty();
             }
-            PluginTask t = new PluginTask(id, version, task);
-            String owner = classpathTasks.contains(t.key()) ? "the host's class path"
-                    : tasks.entrySet().stream().filter(e -> !e.getKey().equals(id) && e.getValue().stream().anyMatch(o -> o.key().equals(t.key())))
-                    .map(e -> "plugin '" + e.getKey() + "'").findFirst().orElse(null);
-            if (owner != null) {
-                record(problem(id, Problem.Kind.DUPLICATE_TASK, "task '" + t.key() + "' from " + type.getName() + " is refused: " + owner
-                        + " already provides it", "rename the task (name()) in plugin '" + id + "', or remove the other one"));
-                return Optional.empty();
-            }
-            return Optional.of(t);
-        } catch (RuntimeException | LinkageError e) {
-            record(problem(id, Problem.Kind.BROKEN_EXTENSION, "task " + type.getName() + " failed: " + e.getMessage(),
-                    "fix its constructor, family(), name() or extensionPoint(); constructor parameters must be host services with @Inject"));
-            return Optional.empty();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        });
     }
 
     private MethodBinding instantiate(String id, String version, Class<?> type, Class<?> point, ClassLoader loader) {
+        return underLoader(loader, () -> {
+            try {
+                Object instance = factory.create(type);
+                MethodInfo info = ((Method) instance).info();
+                String family = Families.family(point);
+                if (info == null || !family.equals(info.family())) {
+                    record(problem(id, Problem.Kind.BROKEN_EXTENSION, type.getName() + " implements " + point.getSimpleName()
+                            + " (family '" + family + "') but its info() says family '" + (info == null ? null : info.family()) + "'",
+                            "return MethodInfo with the FAMILY constant of " + point.getSimpleName()));
+                    return null;
+                }
+                return new MethodBinding(point, info, instance, Source.PF4J, id, version, loader);
+            } catch (RuntimeException | LinkageError e) {
+                record(problem(id, Problem.Kind.BROKEN_EXTENSION, "extension " + type.getName() + " failed: " + e.getMessage(),
+                        "fix its constructor or info(); constructor parameters must be host services (see sdk-docs) with @Inject"));
+                return null;
+            }
+        });
+    }
+
+    /** Runs {@code body} with a plugin's class loader as the thread's context loader: extensions are created and asked about themselves under it. */
+    private static <T> T underLoader(ClassLoader loader, java.util.function.Supplier<T> body) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Object instance = factory.create(type);
-            MethodInfo info = ((Method) instance).info();
-            String family = Families.family(point);
-            if (info == null || !family.equals(info.family())) {
-                record(problem(id, Problem.Kind.BROKEN_EXTENSION, type.getName() + " implements " + point.getSimpleName()
-                        + " (family '" + family + "') but its info() says family '" + (info == null ? null : info.family()) + "'",
-                        "return MethodInfo with the FAMILY constant of " + point.getSimpleName()));
-                return null;
-            }
-            return new MethodBinding(point, info, instance, Source.PF4J, id, version, loader);
-        } catch (RuntimeException | LinkageError e) {
-            record(problem(id, Problem.Kind.BROKEN_EXTENSION, "extension " + type.getName() + " failed: " + e.getMessage(),
-                    "fix its constructor or info(); constructor parameters must be host services (see sdk-docs) with @Inject"));
-            return null;
+            return body.get();
         } finally {
             thread.setContextClassLoader(previous);
         }

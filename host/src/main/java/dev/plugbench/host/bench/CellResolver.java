@@ -25,7 +25,7 @@ final class CellResolver {
     }
 
     CellResult run(CellDescription cell, Duration timeout) {
-        BenchTask<?> task = tasks.of(cell.family()).stream().filter(t -> t.name().equals(cell.task())).findFirst().orElse(null);
+        BenchTask<?> task = tasks.find(cell.family(), cell.task()).orElse(null);
         if (task == null) {
             return CellRunner.failed(cell, System.nanoTime(), "this host has no task " + cell.family() + "/" + cell.task()
                     + ": put the jar that provides it on the worker's class path");

@@ -38,18 +38,21 @@ final class HtmlReport {
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (MetricSpec m : r.metrics()) {
             if (r.rows().stream().anyMatch(c -> c.metrics().containsKey(m.name()))) {
-                metrics.add(Map.of("name", m.name(), "label", m.directionLabel(), "description", m.description()));
+                metrics.add(ordered("name", m.name(), "label", m.directionLabel(), "description", m.description()));
             }
         }
         d.put("metrics", metrics);
         List<Map<String, Object>> own = new ArrayList<>();
-        r.methodMetrics().forEach((method, specs) -> specs.forEach(m -> own.add(Map.of("method", method, "name", m.name(), "label", m.directionLabel()))));
+        new java.util.TreeMap<>(r.methodMetrics()).forEach((method, specs) -> specs.forEach(m -> own.add(ordered("method", method, "name", m.name(), "label", m.directionLabel()))));
         d.put("ownColumns", own);
         Set<String> settings = new LinkedHashSet<>();
         r.summary().forEach(s -> settings.add(s.setting()));
         d.put("settings", List.copyOf(settings));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, String> labels = Comparisons.shortLabels(r.rows());
+        Map<String, List<CellResult>> cellsOf = new LinkedHashMap<>();
+        r.rows().stream().filter(c -> !c.failed()).forEach(c -> cellsOf.computeIfAbsent(Comparisons.variant(c.method(), c.params()) + "\u0000"
+                + c.setting(), k -> new ArrayList<>()).add(c));
         for (SummaryRow s : r.summary()) {
             String variant = Comparisons.variant(s.method(), s.params());
             Map<String, Object> row = new LinkedHashMap<>();
@@ -71,9 +74,8 @@ final class HtmlReport {
                 cell.put("mark", Comparisons.mark(Comparisons.find(comparisons, s.setting(), name), variant));
                 cells.put(name, cell);
                 List<List<Object>> points = new ArrayList<>();
-                for (CellResult c : r.rows()) {
-                    if (!c.failed() && c.method().equals(s.method()) && c.params().equals(s.params()) && c.setting().equals(s.setting())
-                            && c.metrics().containsKey(name)) {
+                for (CellResult c : cellsOf.getOrDefault(variant + "\u0000" + s.setting(), List.of())) {
+                    if (c.metrics().containsKey(name)) {
                         points.add(List.of(c.seed(), finite(c.metrics().get(name))));
                     }
                 }
@@ -115,12 +117,12 @@ final class HtmlReport {
         for (Path p : plots) {
             Path file = r.directory().resolve(p);
             if (Files.isRegularFile(file)) {
-                images.add(Map.of("name", p.toString(), "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
+                images.add(ordered("name", p.toString(), "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
             }
         }
         d.put("plots", images);
         List<Map<String, Object>> failed = new ArrayList<>();
-        r.rows().stream().filter(CellResult::failed).forEach(c -> failed.add(Map.of("method", c.method(), "params", Report.paramsLabel(c.params()),
+        r.rows().stream().filter(CellResult::failed).forEach(c -> failed.add(ordered("method", c.method(), "params", Report.paramsLabel(c.params()),
                 "setting", c.setting(), "seed", c.seed(), "error", String.valueOf(c.error()))));
         d.put("failed", failed);
         d.put("provenance", r.provenance());
@@ -139,8 +141,7 @@ final class HtmlReport {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("family", r.family());
             t.put("task", r.task());
-            t.put("href", dir.toAbsolutePath().normalize().relativize(r.directory().toAbsolutePath().normalize().resolve("report.html")).toString()
-                    .replace('\\', '/'));
+            t.put("href", Reports.relative(dir, r.directory().resolve("report.html")));
             t.put("quick", r.quick());
             t.put("seeds", r.seeds().size());
             t.put("cells", r.rows().size());
@@ -164,13 +165,22 @@ final class HtmlReport {
             m.put("ranks", r.averageRanks());
             m.put("note", r.note());
             if (r.friedman() != null) {
-                m.put("friedman", Map.of("statistic", r.friedman().statistic(), "p", r.friedman().pValue(), "pText", Numbers.p(r.friedman().pValue())));
+                m.put("friedman", ordered("statistic", r.friedman().statistic(), "p", r.friedman().pValue(), "pText", Numbers.p(r.friedman().pValue())));
                 m.put("cd", r.cd());
             }
             ranks.add(m);
         }
         d.put("rankings", ranks);
         return page(title, d);
+    }
+
+    /** A map of the given keys and values in that order (Map.of's order changes from one JVM to the next, and the page would with it). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static Object finite(double v) {

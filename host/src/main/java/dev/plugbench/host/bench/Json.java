@@ -111,9 +111,14 @@ final class Json {
      * gives the metrics' directions, as the task on this host declares them, or every metric is
      * descriptive when the task is not on this host).
      */
-    @SuppressWarnings("unchecked")
     static TaskResult taskResult(Path file, java.util.function.BiFunction<String, String, List<MetricSpec>> knownMetrics) throws IOException {
-        Map<String, Object> m = read(file);
+        return taskResult(read(file), file, knownMetrics);
+    }
+
+    /** As {@link #taskResult(Path, java.util.function.BiFunction)}, from the file's content already read. */
+    @SuppressWarnings("unchecked")
+    static TaskResult taskResult(Map<String, Object> m, Path file, java.util.function.BiFunction<String, String, List<MetricSpec>> knownMetrics)
+            throws IOException {
         Object schema = m.get("schema");
         if (!SCHEMA.equals(schema) && !SCHEMA_1.equals(schema)) {
             throw new IOException(file + " is not a Plugbench results file (its schema is " + schema + ", not " + SCHEMA + " or " + SCHEMA_1 + ")");

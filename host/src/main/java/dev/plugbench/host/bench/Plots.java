@@ -43,7 +43,7 @@ public final class Plots {
         Set<String> labels = new LinkedHashSet<>();
         r.summary().forEach(s -> {
             settings.add(s.setting());
-            labels.add(label(s));
+            labels.add(Comparisons.variant(s.method(), s.params()));
         });
         for (MetricSpec spec : r.metrics()) {
             if (r.summary().stream().noneMatch(s -> s.metrics().containsKey(spec.name()))) {
@@ -58,7 +58,7 @@ public final class Plots {
                 List<Double> ys = new ArrayList<>();
                 List<Double> errs = new ArrayList<>();
                 for (String label : labels) {
-                    SummaryRow row = r.summary().stream().filter(s -> s.setting().equals(setting) && label(s).equals(label))
+                    SummaryRow row = r.summary().stream().filter(s -> s.setting().equals(setting) && Comparisons.variant(s.method(), s.params()).equals(label))
                             .findFirst().orElse(null);
                     MetricSummary m = row == null ? null : row.metrics().get(spec.name());
                     xs.add(label);
@@ -72,9 +72,5 @@ public final class Plots {
             written.add(file);
         }
         return written;
-    }
-
-    private static String label(SummaryRow s) {
-        return s.params().isEmpty() ? s.method() : s.method() + " [" + Report.paramsLabel(s.params()) + "]";
     }
 }

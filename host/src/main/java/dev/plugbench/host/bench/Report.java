@@ -230,7 +230,8 @@ final class Report {
         return names;
     }
 
-    static String markdown(TaskResult r, List<String> plots, StatisticsOptions options) throws java.io.IOException {
+    static String markdown(TaskResult r, List<String> plots, List<Comparisons.MetricComparison> comparisons, StatisticsOptions options)
+            throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(r.family()).append(" / ").append(r.task()).append(r.quick() ? " (quick)" : "").append("\n\n");
         sb.append(r.description()).append("\n\n");
@@ -244,7 +245,6 @@ final class Report {
         if (!own.isEmpty()) {
             sb.append("Metrics the methods declare: ").append(String.join("; ", own)).append(".\n");
         }
-        List<Comparisons.MetricComparison> comparisons = Comparisons.of(r, r.metrics(), options);
         sb.append(tables(r, comparisons, options));
         sb.append(bySetting(r));
         sb.append(pairedSection(comparisons, Comparisons.shortLabels(r.rows()), options));

@@ -35,13 +35,16 @@ public final class Reports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + dir + ": " + e.getMessage(), e);
         }
-        writeIndex(dir, options);
+        writeIndex(dir, results, options);
         return out;
     }
 
     /** Writes {@code dir}/index.html and index.md over every task's results found under {@code dir}. */
     public static Path writeIndex(Path dir, StatisticsOptions options) {
-        Map<String, TaskResult> results = load(dir);
+        return writeIndex(dir, load(dir), options);
+    }
+
+    private static Path writeIndex(Path dir, Map<String, TaskResult> results, StatisticsOptions options) {
         Map<String, List<TaskResult>> byFamily = new LinkedHashMap<>();
         results.values().forEach(r -> byFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
         List<FamilyRanking.Ranking> rankings = new ArrayList<>();
@@ -51,7 +54,7 @@ public final class Reports {
             AtomicFiles.write(dir.resolve("index.html"), HtmlReport.index(title, dir, List.copyOf(results.values()), rankings, options));
             StringBuilder md = new StringBuilder("# ").append(title).append("\n\n| family | task | cells | failed | report |\n|---|---|---|---|---|\n");
             for (TaskResult r : results.values()) {
-                String rel = dir.toAbsolutePath().normalize().relativize(r.directory().toAbsolutePath().normalize()).toString().replace('\\', '/');
+                String rel = relative(dir, r.directory());
                 md.append("| ").append(r.family()).append(" | ").append(r.task()).append(" | ").append(r.rows().size()).append(" | ")
                         .append(r.rows().stream().filter(c -> c.failed()).count()).append(" | [report](").append(rel).append("/report.md) |\n");
             }
@@ -67,10 +70,13 @@ public final class Reports {
         return dir.resolve("index.html");
     }
 
+    /** {@code to} relative to {@code from}, with '/' separators: a link in an index. */
+    static String relative(Path from, Path to) {
+        return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
     private static Map<String, TaskResult> load(Path dir) {
-        TaskRegistry tasks = new TaskRegistry(Reports.class.getClassLoader());
-        return RunComparison.load(dir, (family, task) -> tasks.of(family).stream().filter(t -> t.name().equals(task)).findFirst()
-                .map(t -> t.metrics()).orElse(null));
+        return RunComparison.load(dir, TaskRegistry.classpathMetrics());
     }
 
     /** The task's own plots: the PNG files in its folder other than the metric charts. */

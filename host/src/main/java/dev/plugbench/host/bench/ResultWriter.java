@@ -31,7 +31,7 @@ final class ResultWriter {
         taskPlots.forEach(p -> plots.add(p.toString()));
         List<Comparisons.MetricComparison> comparisons = Comparisons.of(r, r.metrics(), options);
         AtomicFiles.write(dir.resolve("results.csv"), Report.csv(r));
-        AtomicFiles.write(dir.resolve("report.md"), Report.markdown(r, plots, options));
+        AtomicFiles.write(dir.resolve("report.md"), Report.markdown(r, plots, comparisons, options));
         AtomicFiles.write(dir.resolve("report.html"), HtmlReport.task(r, comparisons, options, taskPlots));
     }
 }

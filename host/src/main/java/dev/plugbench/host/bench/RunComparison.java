@@ -116,9 +116,7 @@ public final class RunComparison {
 
     /** Compares run B against run A: each a results.json, a task folder, or a folder holding task or family folders. */
     public static RunComparison of(Path a, Path b, StatisticsOptions options) {
-        TaskRegistry tasks = new TaskRegistry(RunComparison.class.getClassLoader());
-        return of(a, b, options, (family, task) -> tasks.of(family).stream().filter(t -> t.name().equals(task)).findFirst()
-                .map(t -> t.metrics()).orElse(null));
+        return of(a, b, options, TaskRegistry.classpathMetrics());
     }
 
     /** As {@link #of(Path, Path, StatisticsOptions)}; {@code knownMetrics} gives the metrics of version-1 results files by (family, task). */

@@ -123,14 +123,13 @@ public final class ShardMerge {
                 }
                 rows.add(Json.cell(shardRows.get(k)));
             }
-            Path target = files.values().iterator().next().getParent();
             Path dir = Files.createDirectories(out.resolve(name));
             Map<String, Object> provenance = new LinkedHashMap<>((Map<String, Object>) first.get("provenance"));
             Map<String, Object> run = new LinkedHashMap<>((Map<String, Object>) provenance.get("run"));
             run.remove("shard");
             run.put("merged_from", files.values().stream().map(f -> f.getParent().toAbsolutePath().toString()).toList());
             provenance.put("run", run);
-            TaskResult parsed = Json.taskResult(target.resolve("results.json"), (f, t) -> null);
+            TaskResult parsed = Json.taskResult(first, firstFile, (f, t) -> null);
             TaskResult result = new TaskResult(parsed.family(), parsed.task(), parsed.quick(), parsed.seeds(), provenance, rows,
                     Summaries.of(rows, parsed.metrics()), dir, parsed.methodMetrics(), parsed.metrics(), parsed.description());
             for (Path f : files.values()) {
@@ -156,8 +155,7 @@ public final class ShardMerge {
 
     /** The task's own plots from the merged rows, when the task is on this host's class path; none otherwise. */
     private static List<Path> taskPlots(TaskResult r) {
-        TaskRegistry tasks = new TaskRegistry(ShardMerge.class.getClassLoader());
-        BenchTask<?> task = tasks.of(r.family()).stream().filter(t -> t.name().equals(r.task())).findFirst().orElse(null);
+        BenchTask<?> task = new TaskRegistry(ShardMerge.class.getClassLoader()).find(r.family(), r.task()).orElse(null);
         if (task == null) {
             return List.of();
         }

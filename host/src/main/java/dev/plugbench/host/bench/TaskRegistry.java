@@ -65,4 +65,15 @@ final class TaskRegistry {
     List<BenchTask<?>> of(String family) {
         return all().stream().filter(t -> t.family().equals(family)).toList();
     }
+
+    /** The task of this family and name, if there is one. */
+    java.util.Optional<BenchTask<?>> find(String family, String name) {
+        return of(family).stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The metrics of the class path's tasks by (family, task), null for a task not here: how version-1 results files get their directions. */
+    static java.util.function.BiFunction<String, String, List<dev.plugbench.api.MetricSpec>> classpathMetrics() {
+        TaskRegistry tasks = new TaskRegistry(TaskRegistry.class.getClassLoader());
+        return (family, task) -> tasks.find(family, task).<List<dev.plugbench.api.MetricSpec>>map(BenchTask::metrics).orElse(null);
+    }
 }

@@ -77,7 +77,7 @@ class ReportTest {
     @Test
     void pairedSectionGivesDifferencesIntervalsAndVerdicts() throws Exception {
         TaskResult r = result(tenSeeds(), METRICS, Map.of());
-        String md = Report.markdown(r, List.of(), StatisticsOptions.DEFAULT);
+        String md = Report.markdown(r, List.of(), Comparisons.of(r, r.metrics(), StatisticsOptions.DEFAULT), StatisticsOptions.DEFAULT);
         assertThat(md).contains("`tad` (closest to 0 is best)").contains("`reject_rate` (descriptive, no best)");
         assertThat(md).contains("| default | acc | best | close | 10 | -5.000e-04 [-0.003893, 0.002893] | 0.219 | within noise |");
         assertThat(md).contains("| default | acc | best | worse | 10 | -0.1000 [-0.1000, -0.1000] | 0.004 | worse |");
