@@ -113,6 +113,38 @@ final class CellStore {
         return out;
     }
 
+    /**
+     * The mean seconds of the stored cells of each group ({@link CellOrder#group}: method, parameters and
+     * setting, any seed, any earlier run into this folder), failed cells left out: what the harness
+     * knows of how long a cell of the group takes.
+     */
+    Map<String, Double> secondsByGroup() throws IOException {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    try {
+                        Map<String, Object> m = Json.read(f);
+                        @SuppressWarnings("unchecked")
+                        CellDescription cell = CellDescription.fromJson((Map<String, Object>) m.get("cell"));
+                        @SuppressWarnings("unchecked")
+                        CellResult row = Json.cell((Map<String, Object>) m.get("row"));
+                        if (!row.failed()) {
+                            double[] s = sums.computeIfAbsent(CellOrder.group(cell), k -> new double[2]);
+                            s[0] += row.seconds();
+                            s[1]++;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // a damaged or foreign file says nothing about times; load() names it when its cell is asked for
+                    }
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        sums.forEach((k, s) -> out.put(k, s[0] / s[1]));
+        return out;
+    }
+
     /** Forgets one cell (the watch mode reruns it). */
     void forget(CellDescription cell) throws IOException {
         Files.deleteIfExists(dir.resolve(cell.fileName()));

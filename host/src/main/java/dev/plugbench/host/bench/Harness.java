@@ -85,10 +85,12 @@ public final class Harness {
      * overlap: the cells of every task go to one pool of K threads, and the next task is planned
      * while the current one's cells run, so its cells take the threads the moment they free up
      * instead of waiting for the slowest cell of the task before (its report is written meanwhile).
-     * At most {@value #TASKS_IN_FLIGHT} tasks are in flight; the numbers do not depend on it.
+     * At most {@value #TASKS_IN_FLIGHT} tasks are in flight; the numbers do not depend on it. Tasks on a
+     * runner ({@code --runner}) overlap the same way, each task one job of the runner's cluster.
      */
     public List<TaskResult> run(List<RunSpec> specs, ProgressListener listener) {
         List<RunLock> locks = new ArrayList<>();
+        Map<RunSpec, CellExecutor> executors = new LinkedHashMap<>();
         try {
             List<Map.Entry<RunSpec, BenchTask<?>>> jobs = new ArrayList<>();
             for (RunSpec spec : specs) {
@@ -98,14 +100,25 @@ public final class Harness {
                 selected.forEach(t -> jobs.add(Map.entry(spec, t)));
             }
             int threads = specs.stream().mapToInt(RunSpec::threads).max().orElse(1);
-            boolean overlap = threads > 1 && jobs.size() > 1 && specs.stream().allMatch(s -> s.workers() == 0);
+            boolean inProcess = threads > 1 && specs.stream().allMatch(s -> s.workers() == 0 && s.runner().isEmpty());
+            boolean runners = specs.stream().allMatch(s -> s.runner().isPresent());
             List<TaskResult> results = new ArrayList<>();
-            if (!overlap) {
-                for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
-                    runIfAvailable(job.getValue(), job.getKey(), listener, null).ifPresent(results::add);
+            // one executor per spec for all its tasks: a runner's cluster context starts once
+            specs.forEach(s -> executors.put(s, executor(s)));
+            if (jobs.size() > 1 && inProcess) {
+                ExecutorService cells = Executors.newFixedThreadPool(threads, InProcessExecutor.daemonThreads("plugbench-cells"));
+                try {
+                    CellResolver resolver = new CellResolver(host, tasks, producers);
+                    results.addAll(runOverlapped(jobs, listener, spec -> new InProcessExecutor(resolver, cells, spec.cellTimeout())));
+                } finally {
+                    cells.shutdownNow();
                 }
+            } else if (jobs.size() > 1 && runners) {
+                results.addAll(runOverlapped(jobs, listener, executors::get)); // each task a cluster job, the next one queued behind it
             } else {
-                results.addAll(runOverlapped(jobs, threads, listener));
+                for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
+                    runIfAvailable(job.getValue(), job.getKey(), listener, executors.get(job.getKey())).ifPresent(results::add);
+                }
             }
             for (RunSpec spec : specs) {
                 if (results.stream().anyMatch(r -> r.directory().startsWith(spec.out()))) {
@@ -114,19 +127,22 @@ public final class Harness {
             }
             return results;
         } finally {
+            executors.values().forEach(CellExecutor::close);
             locks.forEach(RunLock::close);
         }
     }
 
     private static final int TASKS_IN_FLIGHT = 2;
 
-    private List<TaskResult> runOverlapped(List<Map.Entry<RunSpec, BenchTask<?>>> jobs, int threads, ProgressListener listener) {
-        ExecutorService cells = Executors.newFixedThreadPool(threads, InProcessExecutor.daemonThreads("plugbench-cells"));
+    /** Runs the jobs with at most {@value #TASKS_IN_FLIGHT} tasks in flight, each on the executor {@code executorOf} gives its spec. */
+    private List<TaskResult> runOverlapped(List<Map.Entry<RunSpec, BenchTask<?>>> jobs, ProgressListener listener,
+                                           java.util.function.Function<RunSpec, CellExecutor> executorOf) {
         ExecutorService tasks = Executors.newFixedThreadPool(TASKS_IN_FLIGHT, InProcessExecutor.daemonThreads("plugbench-tasks"));
         try {
             List<Future<Optional<TaskResult>>> futures = new ArrayList<>();
             for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
-                futures.add(tasks.submit(() -> runIfAvailable(job.getValue(), job.getKey(), listener, cells)));
+                CellExecutor executor = executorOf.apply(job.getKey());
+                futures.add(tasks.submit(() -> runIfAvailable(job.getValue(), job.getKey(), listener, executor)));
             }
             List<TaskResult> results = new ArrayList<>();
             for (Future<Optional<TaskResult>> f : futures) {
@@ -143,17 +159,16 @@ public final class Harness {
             throw new IllegalStateException("the harness failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             tasks.shutdownNow();
-            cells.shutdownNow();
         }
     }
 
-    private Optional<TaskResult> runIfAvailable(BenchTask<?> task, RunSpec spec, ProgressListener listener, ExecutorService sharedCells) {
+    private Optional<TaskResult> runIfAvailable(BenchTask<?> task, RunSpec spec, ProgressListener listener, CellExecutor executor) {
         var reason = task.unavailable();
         if (reason.isPresent()) {
             listener.taskSkipped(task.name(), reason.get());
             return Optional.empty();
         }
-        return runTask(task, spec, listener, sharedCells);
+        return runTask(task, spec, listener, executor);
     }
 
     /** {@link #run(RunSpec, ProgressListener)} without progress reporting. */
@@ -202,9 +217,9 @@ public final class Harness {
 
     private List<BenchTask<?>> select(RunSpec spec) {
         if (spec.data().isPresent()) {
-            if (spec.workers() > 0) {
+            if (spec.workers() > 0 || spec.runner().isPresent()) {
                 throw new IllegalArgumentException("--data runs in this JVM only: worker JVMs rebuild the host from plugin files and have no path to "
-                        + "your data; drop --workers");
+                        + "your data; drop " + (spec.workers() > 0 ? "--workers" : "--runner"));
             }
             List<String> families = new ArrayList<>();
             DataTaskFactory factory = null;
@@ -250,19 +265,30 @@ public final class Harness {
                 .filter(m -> task.accepts(m.method())).toList();
     }
 
-    /** The executor the spec asks for: this JVM's threads (those of {@code sharedCells} when given), or worker JVMs. */
-    private CellExecutor executor(RunSpec spec, ExecutorService sharedCells) {
-        if (spec.workers() > 0) {
-            boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
-            return new WorkerProcessExecutor(host, classpath, spec.workers(), spec.cellTimeout(), spec.workerMemory());
+    /** The executor the spec asks for: a runner's ({@code --runner}), worker JVMs ({@code --workers}) or this JVM's threads. */
+    private CellExecutor executor(RunSpec spec) {
+        if (spec.runner().isPresent()) {
+            String r = spec.runner().get();
+            int eq = r.indexOf('=');
+            RunnerProvider provider = RunnerProvider.find(eq < 0 ? r : r.substring(0, eq), taskLoader);
+            return provider.open(eq < 0 ? "" : r.substring(eq + 1), workerSetup(spec), spec.threads());
         }
-        CellResolver resolver = new CellResolver(host, tasks, producers);
-        return sharedCells != null ? new InProcessExecutor(resolver, sharedCells, spec.cellTimeout())
-                : new InProcessExecutor(resolver, spec.threads(), spec.cellTimeout());
+        if (spec.workers() > 0) {
+            return new WorkerProcessExecutor(workerSetup(spec), spec.workers());
+        }
+        return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
+    }
+
+    /** What a worker JVM needs to rebuild this host: its plugin files and hashes, and this JVM's numeric threads. */
+    private WorkerSetup workerSetup(RunSpec spec) {
+        boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
+        List<WorkerSetup.PluginFile> files = host.plugins().stream().map(p -> new WorkerSetup.PluginFile(p.file(), p.sha256())).toList();
+        int numericThreads = ((Number) dev.plugbench.toolkit.NumericRuntime.threads().get("nd4j_threads")).intValue();
+        return new WorkerSetup(files, classpath, spec.cellTimeout(), spec.workerMemory(), numericThreads);
     }
 
     /** Plans the task's cells, runs those not read back, writes the results; empty when no method takes part. */
-    private <M extends Method> Optional<TaskResult> runTask(BenchTask<M> task, RunSpec spec, ProgressListener listener, ExecutorService sharedCells) {
+    private <M extends Method> Optional<TaskResult> runTask(BenchTask<M> task, RunSpec spec, ProgressListener listener, CellExecutor executor) {
         Instant started = Instant.now();
         List<RegisteredMethod<M>> methods = methodsOf(task, spec);
         if (methods.isEmpty()) {
@@ -278,18 +304,20 @@ public final class Harness {
             int mine = (int) java.util.stream.IntStream.range(0, plan.cells().size()).filter(spec.shard()::owns).count();
             listener.taskStarted(task.name(), mine, mine - plan.todo().size());
             CellResult[] rows = plan.rows();
-            List<CellDescription> todo = new ArrayList<>(plan.todo().stream().map(plan.cells()::get).toList());
+            List<Integer> order = CellOrder.longestFirst(plan.todo(), plan.cells(), store.secondsByGroup());
+            List<CellDescription> todo = new ArrayList<>(order.stream().map(plan.cells()::get).toList());
             List<Integer> checks = ResumeCheck.pick(plan.rows(), new java.security.SecureRandom());
             checks.forEach(i -> todo.add(plan.cells().get(i)));
             List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
+            Map<String, Object> where;
             try {
-                executor(spec, sharedCells).execute(todo, (k, row) -> {
-                    if (k >= plan.todo().size()) {
-                        int i = checks.get(k - plan.todo().size());
+                where = executor.execute(todo, (k, row) -> {
+                    if (k >= order.size()) {
+                        int i = checks.get(k - order.size());
                         ResumeCheck.compare(rows[i], row).ifPresent(mismatches::add);
                         return;
                     }
-                    int i = plan.todo().get(k);
+                    int i = order.get(k);
                     rows[i] = row;
                     try {
                         store.save(plan.cells().get(i), row);
@@ -318,7 +346,7 @@ public final class Harness {
             methods.forEach(m -> methodMetrics.put(m.id(), m.info().metrics()));
             TaskResult result = new TaskResult(task.family(), task.name(), spec.quick(),
                     LongStream.range(0, spec.seeds()).boxed().toList(),
-                    Provenance.of(host, task, spec, methods, parameters, started, plan.cells().size()), finished, Summaries.of(finished, task.metrics()), dir,
+                    Provenance.of(host, task, spec, methods, parameters, started, plan.cells().size(), where), finished, Summaries.of(finished, task.metrics()), dir,
                     methodMetrics, task.metrics(), task.description());
             ResultWriter.write(result, task, spec.statistics());
             return Optional.of(result);

@@ -37,7 +37,7 @@ final class InProcessExecutor implements CellExecutor {
     }
 
     @Override
-    public void execute(List<CellDescription> cells, BiConsumer<Integer, CellResult> onResult) throws InterruptedException {
+    public java.util.Map<String, Object> execute(List<CellDescription> cells, BiConsumer<Integer, CellResult> onResult) throws InterruptedException {
         ExecutorService pool = shared != null ? shared : Executors.newFixedThreadPool(threads, daemonThreads("plugbench-cells"));
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -48,6 +48,7 @@ final class InProcessExecutor implements CellExecutor {
             for (Future<?> f : futures) {
                 f.get();
             }
+            return java.util.Map.of("executor", "this JVM");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {

@@ -23,7 +23,8 @@ final class Provenance {
     }
 
     static Map<String, Object> of(Plugbench host, BenchTask<?> task, RunSpec spec, List<? extends RegisteredMethod<?>> methods,
-                                  Map<String, List<Map<String, Object>>> parameters, Instant started, int plannedCells) {
+                                  Map<String, List<Map<String, Object>>> parameters, Instant started, int plannedCells,
+                                  Map<String, Object> executor) {
         Map<String, Object> p = new LinkedHashMap<>();
         String hostVersion = Plugbench.class.getPackage().getImplementationVersion();
         p.put("host_version", hostVersion == null ? "development" : hostVersion);
@@ -56,11 +57,8 @@ final class Provenance {
         task.settings(spec.scale()).forEach(s -> settings.put(s.name(), s.fields()));
         run.put("settings", List.copyOf(settings.keySet()));
         run.put("setting_fields", settings);
-        run.put("executor", spec.workers() > 0 ? spec.workers() + " worker JVMs" : "this JVM");
-        if (spec.workers() > 0) {
-            run.put("worker_heap_mb", spec.workerMemory().heapMb());
-            run.put("worker_off_heap_mb", spec.workerMemory().offHeapMb());
-        }
+        // where the cells ran: "this JVM", "N worker JVMs" with their caps, or a runner's master, executors and each cell's executor
+        run.putAll(executor);
         run.put("threads", spec.threads());
         run.put("cell_timeout_seconds", spec.cellTimeout().toSeconds());
         if (!spec.shard().isAll()) {

@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param sweep      parameter values that replace the tasks' own sweeps of them ({@link Sweep#NONE}: the tasks' sweeps)
  * @param shard      the share of the cells this run computes ({@link Shard#ALL}: every cell)
  * @param data       the user's data set for the family's bring-your-own-data task (a CSV path, or IMAGES,LABELS of an IDX pair); empty: the tasks
+ * @param runner     {@code NAME[=ARGUMENT]} of a {@link RunnerProvider} that runs the cells (for example {@code spark=local[2]}); empty:
+ *                   this JVM's threads or {@code workers}
  */
 public record RunSpec(String family, Optional<String> task, List<String> methods, int seeds, boolean quick, Path out,
                       boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory,
-                      StatisticsOptions statistics, Sweep sweep, Shard shard, Optional<String> data) {
+                      StatisticsOptions statistics, Sweep sweep, Shard shard, Optional<String> data, Optional<String> runner) {
     /**
      * A worker JVM's memory caps.
      *
@@ -51,6 +53,10 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
         Objects.requireNonNull(statistics, "statistics is null");
         Objects.requireNonNull(sweep, "sweep is null");
         Objects.requireNonNull(data, "data is null");
+        Objects.requireNonNull(runner, "runner is null");
+        if (runner.isPresent() && workers > 0) {
+            throw new IllegalArgumentException("give --runner or --workers, not both: a runner starts its own worker JVMs");
+        }
         Objects.requireNonNull(shard, "shard is null");
         Objects.requireNonNull(family, "family is null");
         Objects.requireNonNull(task, "task is null");
@@ -73,44 +79,44 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     /** A run of every method on every task of a family with defaults: 3 seeds, 1 thread, 10 minutes a cell. */
     public static RunSpec of(String family, Path out) {
-        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT, Sweep.NONE, Shard.ALL, Optional.empty());
+        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT, Sweep.NONE, Shard.ALL, Optional.empty(), Optional.empty());
     }
 
     public RunSpec withTask(String t) {
-        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withMethods(List<String> m) {
-        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withSeeds(int n) {
-        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withQuick(boolean q) {
-        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withResume(boolean r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withThreads(int t) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withCellTimeout(Duration d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     public RunSpec withOut(Path o) {
-        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     /** Runs the cells in {@code n} worker JVMs (0: in this JVM). */
     public RunSpec withWorkers(int n) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics, sweep, shard, data, runner);
     }
 
     /** The scale of the run. */
@@ -119,26 +125,31 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
     }
 
     public RunSpec withWorkerMemory(WorkerMemory m) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics, sweep, shard, data, runner);
     }
 
     /** How the reports test differences between methods. */
     public RunSpec withStatistics(StatisticsOptions s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s, sweep, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s, sweep, shard, data, runner);
     }
 
     /** Parameter values to sweep instead of the tasks' own (validated against each method's parameters before the run). */
     public RunSpec withSweep(Sweep s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, s, shard, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, s, shard, data, runner);
     }
 
     /** Runs the family's bring-your-own-data task on this data set (a CSV path, or IMAGES,LABELS of an IDX pair) instead of its tasks. */
     public RunSpec withData(String d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, Optional.ofNullable(d));
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, Optional.ofNullable(d), runner);
     }
 
     /** Computes only this shard's cells (for array jobs; join the shards' folders with {@code plugbench merge}). */
     public RunSpec withShard(Shard s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, s, data);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, s, data, runner);
+    }
+
+    /** Runs the cells with the runner {@code NAME[=ARGUMENT]} (a {@link RunnerProvider} on the class path); null: this JVM or {@code workers}. */
+    public RunSpec withRunner(String r) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, Optional.ofNullable(r));
     }
 }

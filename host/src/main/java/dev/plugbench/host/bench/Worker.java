@@ -40,6 +40,7 @@ public final class Worker {
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        exitWithParent();
         try {
             serve(in, out);
         } catch (RuntimeException | IOException e) {
@@ -47,6 +48,30 @@ public final class Worker {
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /**
+     * Ends this worker when the process that started it is gone (a cluster executor killed, a driver
+     * stopped): a cell left running would hold a core on the node for nothing.
+     */
+    private static void exitWithParent() {
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        long pid = parent.get().pid();
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.exit(4);
+        }, "plugbench-worker-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     @SuppressWarnings("unchecked")

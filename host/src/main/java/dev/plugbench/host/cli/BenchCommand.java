@@ -66,12 +66,17 @@ final class BenchCommand implements Callable<Integer> {
     private int workers;
 
     @Option(names = "--worker-heap", paramLabel = "MB", defaultValue = "1024",
-            description = "each worker JVM's Java heap in MiB (default ${DEFAULT-VALUE}); with --workers")
+            description = "each worker JVM's Java heap in MiB (default ${DEFAULT-VALUE}); with --workers or --runner")
     private int workerHeapMb;
 
     @Option(names = "--worker-off-heap", paramLabel = "MB", defaultValue = "4096",
-            description = "each worker JVM's cap on ND4J's off-heap arrays in MiB (default ${DEFAULT-VALUE}); with --workers")
+            description = "each worker JVM's cap on ND4J's off-heap arrays in MiB (default ${DEFAULT-VALUE}); with --workers or --runner")
     private int workerOffHeapMb;
+
+    @Option(names = "--runner", paramLabel = "NAME[=ARG]",
+            description = "run the cells with a runner on the class path: spark[=MASTER] (plugbench-spark; MASTER local[K], local-cluster[N,C,MB], "
+                    + "spark://HOST:PORT, yarn, k8s://...; without it spark-submit's master or local[--threads]); see sdk-docs/cluster.md")
+    private String runner;
 
     @Mixin
     private StatisticsOption statistics;
@@ -116,9 +121,16 @@ final class BenchCommand implements Callable<Integer> {
         if (workerHeapMb < 64 || workerOffHeapMb < 64) {
             throw new Main.UserError("--worker-heap and --worker-off-heap must be at least 64 (MiB)", "for example --worker-heap 1024 --worker-off-heap 4096");
         }
+        if (runner != null && workers > 0) {
+            throw new Main.UserError("give --runner or --workers, not both", "--runner spark=local[2] starts its own worker JVMs on each executor");
+        }
+        if (runner != null && (runner.isBlank() || runner.startsWith("="))) {
+            throw new Main.UserError("--runner '" + runner + "' names no runner", "for example --runner spark=local[2]");
+        }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
-                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), shard(), Optional.ofNullable(data));
+                new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), shard(),
+                Optional.ofNullable(data), Optional.ofNullable(runner));
         try (Plugbench host = builder.build()) {
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
@@ -127,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                 results = harness.run(run, progress);
             } catch (IllegalArgumentException e) {
                 String m = e.getMessage();
-                throw new Main.UserError(m, m.startsWith("--data") ? "a CSV row is the features then an integer label 0..K-1, every class with 10 rows "
+                throw new Main.UserError(m, m.startsWith("no runner") ? "see sdk-docs/cluster.md" : m.startsWith("--data") ? "a CSV row is the features then an integer label 0..K-1, every class with 10 rows "
                         + "or more; see sdk-docs/harness.md" : m.startsWith("the sweep") ? "'plugbench plugins --json' lists each method's parameters "
                         + "and their domains" : "run 'plugbench plugins' to see the registered methods");
             } finally {
