@@ -29,6 +29,7 @@ final class CellTask extends AbstractFunction1<Iterator<String>, String> impleme
 
     @Override
     public String apply(Iterator<String> partition) {
+        long t0 = System.nanoTime();
         try {
             String element = partition.next();
             int tab = element.indexOf('\t');
@@ -42,6 +43,8 @@ final class CellTask extends AbstractFunction1<Iterator<String>, String> impleme
             answer.put("executor", SparkEnv.get() == null ? "unknown" : SparkEnv.get().executorId());
             answer.put("host", java.net.InetAddress.getLocalHost().getHostName());
             answer.put("row", CellJson.row(row));
+            // the task's time on the executor: the cell's own seconds plus the worker round trip (and the worker's start, if it started one)
+            answer.put("task_seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
             return JSON.writeValueAsString(answer);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -169,6 +169,8 @@ final class SparkCellExecutor implements CellExecutor {
                 where.put("seed", row.seed());
                 where.put("executor", a.get("executor"));
                 where.put("host", a.get("host"));
+                where.put("task_seconds", a.get("task_seconds"));
+                where.put("cell_seconds", row.seconds());
                 placements.add(where);
                 received++;
                 onResult.accept(index, row);

@@ -21,9 +21,9 @@ final class Rows {
             return "error: " + c.error();
         }
         Map<String, Double> m = new TreeMap<>(c.metrics());
-        m.keySet().removeIf(k -> k.endsWith("_seconds"));
+        m.keySet().removeIf(k -> k.endsWith("_seconds") || k.contains("_us_")); // timings
         // Double.toString prints every bit that distinguishes two doubles
-        return m.toString() + (c.series().isEmpty() ? "" : " series " + c.series().entrySet().stream()
+        return m.toString() + (c.series().isEmpty() ? "" : " series " + new TreeMap<>(c.series()).entrySet().stream()
                 .map(e -> e.getKey() + java.util.Arrays.toString(e.getValue())).collect(Collectors.joining(",")));
     }
 }

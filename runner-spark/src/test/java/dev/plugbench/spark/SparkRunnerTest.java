@@ -66,7 +66,7 @@ class SparkRunnerTest {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> cells = (List<Map<String, Object>>) run.get("cells");
                     assertThat(cells).hasSize(here.get(t).rows().size())
-                            .allSatisfy(c -> assertThat(c).containsEntry("executor", "driver").containsKeys("method", "seed", "host"));
+                            .allSatisfy(c -> assertThat(c).containsEntry("executor", "driver").containsKeys("method", "seed", "host", "task_seconds", "cell_seconds"));
                 }
             }
         }
@@ -107,6 +107,23 @@ class SparkRunnerTest {
             assertThat(rerun.get()).isEqualTo(whole.rows().size() - 5);
             assertThat(Rows.byCell(resumed)).isEqualTo(Rows.byCell(whole));
             assertThat(resumed.summary()).isEqualTo(whole.summary());
+        }
+    }
+
+    @Test
+    void aMethodThatExitsTheJvmFailsOnlyItsOwnCellsAndTheDriverGoesOn() throws java.io.IOException {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("hostile"));
+        java.nio.file.Files.copy(Path.of(System.getProperty("plugbench.plugins", "target/plugins"), "plugins-spectral-0.1.0.jar"),
+                dir.resolve("plugins-spectral-0.1.0.jar"));
+        dev.plugbench.host.bench.TestPluginJars.of(dir, "misbehaving", dev.plugbench.host.bench.MisbehavingProbes.Exiting.class);
+        try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).build()) {
+            RunSpec spec = RunSpec.of("spectral", tmp.resolve("exiting")).withTask("two-layer").withQuick(true).withSeeds(1)
+                    .withMethods(List.of("exiting", "weight-esd")).withRunner("spark=local[2]");
+            TaskResult r = new Harness(host).run(spec).get(0);
+            assertThat(r.rows()).filteredOn(c -> c.method().equals("exiting")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.error()).contains("the worker JVM stopped while running this cell").contains("status 3"));
+            assertThat(r.rows()).filteredOn(c -> c.method().equals("weight-esd")).isNotEmpty().allSatisfy(c -> assertThat(c.failed()).isFalse());
+            assertThat(host.allMethods()).hasSize(8); // the driver, which ran Spark's tasks in local mode, is still there
         }
     }
 

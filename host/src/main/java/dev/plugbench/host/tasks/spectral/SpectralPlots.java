@@ -22,7 +22,17 @@ final class SpectralPlots {
     private static final int BINS = 40;
 
     /** The first-layer weights of one regime at initialisation and at the end. */
-    record Esd(String setting, INDArray initial, INDArray trained) {
+    /**
+     * A weight ESD of one setting, as the cells deliver it ({@link TwoLayerTask#ESD_SERIES}): the
+     * eigenvalues at initialisation and after training, ascending, and the Marchenko-Pastur law's
+     * aspect ratio and entry variance at initialisation.
+     */
+    record Esd(String setting, double[] initial, double[] trained, double ratio, double variance) {
+        /** The spectra of a first-layer weight matrix at initialisation and after training. */
+        static Esd of(String setting, INDArray initial, INDArray trained) {
+            return new Esd(setting, GramSpectrum.of(initial), GramSpectrum.of(trained), GramSpectrum.ratio(initial),
+                    initial.mul(initial).meanNumber().doubleValue());
+        }
     }
 
     private SpectralPlots() {
@@ -52,9 +62,9 @@ final class SpectralPlots {
      * trained eigenvalues beyond it are marked one by one.
      */
     private static Path esd(Esd e, Path dir) throws IOException {
-        double[] init = GramSpectrum.of(e.initial());
-        double[] end = GramSpectrum.of(e.trained());
-        MarchenkoPastur mp = new MarchenkoPastur(GramSpectrum.ratio(e.initial()), e.initial().mul(e.initial()).meanNumber().doubleValue());
+        double[] init = e.initial();
+        double[] end = e.trained();
+        MarchenkoPastur mp = new MarchenkoPastur(e.ratio(), e.variance());
         double top = Math.max(mp.upperEdge(), Math.max(init[init.length - 1], end[end.length - 1]));
         double floor = top * 1e-6;
         double lo = Math.max(floor, Math.min(Math.min(positiveMin(init, floor), positiveMin(end, floor)), Math.max(mp.lowerEdge(), floor)) * 0.9);

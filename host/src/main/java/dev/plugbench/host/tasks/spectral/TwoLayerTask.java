@@ -122,6 +122,14 @@ public final class TwoLayerTask extends SpectralTask {
     }
 
     private final Trajectory.Cache trajectories = new Trajectory.Cache(32);
+    /** The weight ESDs of seed 0's trajectories, per regime: computed once per JVM, sent with every seed-0 cell. */
+    private final Map<String, Map<String, double[]>> esds = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The series a seed-0 cell carries for the ESD plot, so that the plot reads rows wherever the cells
+     * ran (another JVM, a cluster node): the first layer's Gram eigenvalues at initialisation and after
+     * training, and {@code [aspect ratio, entry variance]} of the initial weights.
+     */
+    static final List<String> ESD_SERIES = List.of("esd_initial", "esd_trained", "esd_mp");
 
     @Override
     public CellOutput run(SpectralProbe method, CellContext context) {
@@ -129,7 +137,25 @@ public final class TwoLayerTask extends SpectralTask {
         Setting setting = context.setting();
         long seed = context.seed();
         boolean quick = context.quick();
-        return CellOutput.of(run(trajectories, method, params, Regime.of(setting), quick, Sizes.of(quick), seed));
+        Regime regime = Regime.of(setting);
+        Sizes s = Sizes.of(quick);
+        Map<String, Double> metrics = run(trajectories, method, params, regime, quick, s, seed);
+        if (seed != 0) {
+            return CellOutput.of(metrics);
+        }
+        Map<String, double[]> series = esds.computeIfAbsent(regime.name() + "/" + quick, k -> {
+            Data data = Data.of(s, 0, regime.centred());
+            Trajectory t = trajectory(trajectories, regime, quick, s, 0, data);
+            String first = network(s, 0).parameters().get(0).name();
+            SpectralPlots.Esd e = SpectralPlots.Esd.of(regime.name(), t.initial().parameter(first),
+                    t.snapshots().get(t.snapshots().size() - 1).parameter(first));
+            Map<String, double[]> m = new LinkedHashMap<>();
+            m.put(ESD_SERIES.get(0), e.initial());
+            m.put(ESD_SERIES.get(1), e.trained());
+            m.put(ESD_SERIES.get(2), new double[] {e.ratio(), e.variance()});
+            return m;
+        });
+        return new CellOutput(metrics, series);
     }
 
     /** One cell: the probe on the (cached) trajectory of the first layer trained under {@code regime} on data of sizes {@code s}. */
@@ -161,15 +187,12 @@ public final class TwoLayerTask extends SpectralTask {
 
     @Override
     public List<Path> plots(List<CellResult> rows, Scale scale, Path dir) {
-        boolean quick = scale.quick();
-        Sizes s = Sizes.of(quick);
-        List<SpectralPlots.Esd> esds = new ArrayList<>();
-        Data data = Data.of(s, 0);
-        String first = network(s, 0).parameters().get(0).name();
+        List<SpectralPlots.Esd> plotted = new ArrayList<>();
         for (Regime r : REGIMES) {
-            Trajectory t = trajectory(trajectories, r, quick, s, 0, data);
-            esds.add(new SpectralPlots.Esd(r.name(), t.initial().parameter(first), t.snapshots().get(t.snapshots().size() - 1).parameter(first)));
+            rows.stream().filter(c -> c.setting().equals(r.name()) && c.seed() == 0 && c.series().keySet().containsAll(ESD_SERIES)).findFirst()
+                    .ifPresent(c -> plotted.add(new SpectralPlots.Esd(r.name(), c.series().get(ESD_SERIES.get(0)), c.series().get(ESD_SERIES.get(1)),
+                            c.series().get(ESD_SERIES.get(2))[0], c.series().get(ESD_SERIES.get(2))[1])));
         }
-        return SpectralPlots.write(rows, metrics(), esds, dir);
+        return SpectralPlots.write(rows, metrics(), plotted, dir);
     }
 }
