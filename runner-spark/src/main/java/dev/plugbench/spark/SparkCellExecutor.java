@@ -212,7 +212,8 @@ final class SparkCellExecutor implements CellExecutor {
         p.put("executor", "spark");
         p.put("spark_master", sc.master());
         p.put("spark_version", sc.version());
-        List<String> executors = CollectionConverters.asJava(sc.getExecutorIds());
+        // in local mode the driver is the executor (and getExecutorIds only warns that it cannot ask)
+        List<String> executors = sc.isLocal() ? List.of() : CollectionConverters.asJava(sc.getExecutorIds());
         p.put("spark_executors", executors.isEmpty() ? 1 : executors.size());
         p.put("spark_executor_ids", executors.isEmpty() ? List.of("driver") : new TreeSet<>(executors));
         p.put("worker_heap_mb", shipped.heapMb());
