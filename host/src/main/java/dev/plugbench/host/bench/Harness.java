@@ -103,8 +103,6 @@ public final class Harness {
             boolean inProcess = threads > 1 && specs.stream().allMatch(s -> s.workers() == 0 && s.runner().isEmpty());
             boolean runners = specs.stream().allMatch(s -> s.runner().isPresent());
             List<TaskResult> results = new ArrayList<>();
-            // one executor per spec for all its tasks: a runner's cluster context starts once
-            specs.forEach(s -> executors.put(s, executor(s)));
             if (jobs.size() > 1 && inProcess) {
                 ExecutorService cells = Executors.newFixedThreadPool(threads, InProcessExecutor.daemonThreads("plugbench-cells"));
                 try {
@@ -113,11 +111,15 @@ public final class Harness {
                 } finally {
                     cells.shutdownNow();
                 }
-            } else if (jobs.size() > 1 && runners) {
-                results.addAll(runOverlapped(jobs, listener, executors::get)); // each task a cluster job, the next one queued behind it
             } else {
-                for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
-                    runIfAvailable(job.getValue(), job.getKey(), listener, executors.get(job.getKey())).ifPresent(results::add);
+                // one executor per spec for all its tasks: a runner's cluster context starts once
+                specs.forEach(s -> executors.put(s, executor(s)));
+                if (jobs.size() > 1 && runners) {
+                    results.addAll(runOverlapped(jobs, listener, executors::get)); // each task a cluster job, the next one queued behind it
+                } else {
+                    for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
+                        runIfAvailable(job.getValue(), job.getKey(), listener, executors.get(job.getKey())).ifPresent(results::add);
+                    }
                 }
             }
             for (RunSpec spec : specs) {

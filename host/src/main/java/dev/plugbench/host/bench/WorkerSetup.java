@@ -39,18 +39,6 @@ public record WorkerSetup(List<PluginFile> plugins, boolean classpathMethods, Du
         }
     }
 
-    /** The same setup with the plugin files at other paths (where a cluster node keeps its copies), in the same order. */
-    public WorkerSetup withPluginPaths(List<Path> paths) {
-        if (paths.size() != plugins.size()) {
-            throw new IllegalArgumentException(paths.size() + " paths for " + plugins.size() + " plugin files");
-        }
-        List<PluginFile> moved = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            moved.add(new PluginFile(paths.get(i), plugins.get(i).sha256()));
-        }
-        return new WorkerSetup(moved, classpathMethods, cellTimeout, memory, numericThreads);
-    }
-
     /** The protocol's host message ({@link Worker}). */
     Map<String, Object> hostMessage() {
         Map<String, Object> hello = new LinkedHashMap<>();
