@@ -7,6 +7,7 @@ import dev.plugbench.host.bench.CellDescription;
 import dev.plugbench.host.bench.CellExecutor;
 import dev.plugbench.host.bench.CellJson;
 import dev.plugbench.host.bench.WorkerSetup;
+import dev.plugbench.toolkit.NumericRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,6 +104,12 @@ final class SparkCellExecutor implements CellExecutor {
         // Spark sets OMP_NUM_THREADS on an executor to its cores; ND4J's reductions follow it. The worker JVMs pin their own
         // threads too (WorkerProcess); this keeps whatever else runs on the executor at the driver's count as well.
         conf.set("spark.executorEnv.OMP_NUM_THREADS", Integer.toString(numericThreads));
+        String blasCore = System.getProperty(NumericRuntime.CORE_PROPERTY);
+        if (blasCore != null) {
+            // executors pass it on to their worker JVMs (WorkerProcess)
+            String options = conf.get("spark.executor.extraJavaOptions", "");
+            conf.set("spark.executor.extraJavaOptions", (options + " -D" + NumericRuntime.CORE_PROPERTY + "=" + blasCore).strip());
+        }
         if (!conf.contains("spark.ui.enabled")) {
             conf.set("spark.ui.enabled", "false");
         }

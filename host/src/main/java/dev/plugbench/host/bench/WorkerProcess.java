@@ -1,6 +1,7 @@
 package dev.plugbench.host.bench;
 
 import dev.plugbench.api.bench.CellResult;
+import dev.plugbench.toolkit.NumericRuntime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,7 +52,8 @@ public final class WorkerProcess implements AutoCloseable {
      * built its host. The worker's numeric threads are pinned to the setup's count, both as
      * {@code -Dplugbench.numericThreads} and as {@code OMP_NUM_THREADS} in its environment, so a
      * node's own settings (a cluster manager sets {@code OMP_NUM_THREADS} to the executor's cores)
-     * cannot change its numbers.
+     * cannot change its numbers. A BLAS kernel chosen with {@code -Dplugbench.blasCore} here is
+     * passed on the same way.
      *
      * @throws IllegalStateException when the worker cannot build its host (a plugin file missing or
      *                               differing from its hash), with the worker's reason
@@ -67,6 +69,10 @@ public final class WorkerProcess implements AutoCloseable {
         command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (memory.heapMb() + memory.offHeapMb() + 512) + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dplugbench.numericThreads=" + setup.numericThreads());
+        String blasCore = System.getProperty(NumericRuntime.CORE_PROPERTY);
+        if (blasCore != null) {
+            command.add("-D" + NumericRuntime.CORE_PROPERTY + "=" + blasCore);
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(Worker.class.getName());

@@ -35,6 +35,24 @@ public final class CkSpectrumProbe implements SpectralProbe {
         v.put("ck_eig_max", eig[eig.length - 1]);
         v.put("ck_trace", trace);
         v.put("ck_eig_max_share", eig[eig.length - 1] / trace);
-        return new Measurement(v, Map.of("ck", eig));
+        return new Measurement(v, Map.of("ck", withRoundingAsZero(eig)));
+    }
+
+    /**
+     * The spectrum with eigenvalues at rounding level (|lambda| <= n eps max|lambda|, LAPACK's accuracy) set to exactly 0.
+     * K has rank at most h: with more inputs than units, the rest of its eigenvalues are rounding noise around 0 whose
+     * order against another spectrum's (the KS distance to the initial spectrum) changes with the BLAS kernel or thread
+     * count. As exact zeros they tie instead.
+     */
+    static double[] withRoundingAsZero(double[] ascending) {
+        double largest = Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1]));
+        double floor = ascending.length * Math.ulp(1.0) * largest;
+        double[] out = ascending.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Math.abs(out[i]) <= floor) {
+                out[i] = 0;
+            }
+        }
+        return out;
     }
 }

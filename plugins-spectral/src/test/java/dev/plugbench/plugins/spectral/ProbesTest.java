@@ -111,6 +111,20 @@ class ProbesTest {
     }
 
     @Test
+    void aRankDeficientConjugateKernelHasExactZerosNotRoundingNoise() {
+        // 8 hidden units, 30 inputs: K = F F^T / 8 has rank 8; its other 22 eigenvalues are rounding noise in LAPACK's output
+        Network net = Network.builder(6, DataType.DOUBLE, 2).dense(8, Parameterization.NTK).activation(Activation.TANH)
+                .dense(1, Parameterization.NTK).build();
+        INDArray x = gaussian(9, 30, 6);
+        ModelSnapshot s = net.snapshot();
+        double[] ck = new CkSpectrumProbe().measure(new ProbeInput(s, s, x, x.getColumn(0).reshape(30, 1), net, null),
+                CkSpectrumProbe.INFO.defaults()).spectra().get("ck");
+        assertThat(java.util.Arrays.stream(ck).filter(v -> v == 0).count()).isEqualTo(22);
+        assertThat(java.util.Arrays.stream(ck).filter(v -> v > 1e-6).count()).isEqualTo(8);
+        assertThat(CkSpectrumProbe.withRoundingAsZero(new double[] {-1e-16, 5e-16, 0.5, 1.0})).containsExactly(0, 0, 0.5, 1.0);
+    }
+
+    @Test
     void ktaOfTheTargetKernelItselfIsOne() {
         INDArray y = gaussian(9, 20, 2);
         assertThat(KtaProbe.alignment(y.mmul(y.transpose()), y)).isCloseTo(1.0, within(1e-12));

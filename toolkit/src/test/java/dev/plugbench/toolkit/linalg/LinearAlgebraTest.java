@@ -37,6 +37,32 @@ class LinearAlgebraTest {
     }
 
     @Test
+    void eighTakesViewsFloatsAndEmptyMatricesAndLeavesItsInputAlone() {
+        int n = 150; // more than one tile of the symmetry check
+        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, n + 7, n).muli(2).subi(1);
+        INDArray sym = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 3 + n), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        sym = sym.add(sym.transpose());
+        INDArray view = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, new long[] {n, n}, 'f').assign(sym);
+        INDArray before = view.dup();
+        SymmetricEigen e = SymmetricEigen.of(view);
+        assertThat(view).isEqualTo(before);
+        INDArray v = e.vectors();
+        assertThat(v.ordering()).isEqualTo('c');
+        INDArray rebuilt = v.mmul(Nd4j.diag(Nd4j.createFromArray(e.values()))).mmul(v.transpose());
+        assertThat(rebuilt.sub(sym).amaxNumber().doubleValue()).isLessThan(1e-10);
+        assertThat(SymmetricEigen.valuesOf(sym.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)))
+                .containsExactly(e.values(), within(1e-4 * e.values()[n - 1]));
+        assertThat(SymmetricEigen.of(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, 0)).values()).isEmpty();
+
+        INDArray asymmetric = sym.dup();
+        asymmetric.putScalar(140, 5, asymmetric.getDouble(140, 5) + 1e-3);
+        assertThatThrownBy(() -> SymmetricEigen.of(asymmetric)).hasMessageContaining("not symmetric");
+        INDArray infinite = sym.dup();
+        infinite.putScalar(140, 5, Double.POSITIVE_INFINITY);
+        assertThatThrownBy(() -> SymmetricEigen.of(infinite)).hasMessageContaining("Infinity at (5, 140)").hasMessageContaining("finite");
+    }
+
+    @Test
     void singularValuesMatchNumpyAndVectorsReconstructTheMatrix() {
         JsonNode c = References.get("svd");
         INDArray a = References.matrix(c.get("a"));
