@@ -25,6 +25,13 @@ class NumericRuntimeTest {
         Map<String, String> r = probe(null, null);
         assertThat(r.get("blas_core")).contains("libopenblas.so.0: ", "libopenblas_nolapack.so.0: ", "(OpenBLAS 0.3.31)").doesNotContain(OLDEST);
         assertThat(r.get("blas_core_choice")).isEqualTo("detected by OpenBLAS");
+        assertThat(r.get("omp_wait_policy")).as("ND4J's OpenMP threads wait without spinning").isEqualTo("PASSIVE");
+    }
+
+    @Test
+    void aWaitPolicyTheUserSetIsKept() throws Exception {
+        assertThat(probe(null, null, Map.of("OMP_WAIT_POLICY", "ACTIVE")).get("omp_wait_policy")).isEqualTo("ACTIVE");
+        assertThat(probe(null, null, Map.of("GOMP_SPINCOUNT", "1000")).get("omp_wait_policy")).isEqualTo("GOMP_SPINCOUNT=1000");
     }
 
     @Test
@@ -60,6 +67,10 @@ class NumericRuntimeTest {
     }
 
     private static Map<String, String> probe(String property, String environment) throws IOException, InterruptedException {
+        return probe(property, environment, Map.of());
+    }
+
+    private static Map<String, String> probe(String property, String environment, Map<String, String> more) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         if (property != null) {
             command.add("-D" + NumericRuntime.CORE_PROPERTY + "=" + property);
@@ -68,9 +79,12 @@ class NumericRuntimeTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("OPENBLAS_L2_SIZE");
+        pb.environment().remove("OMP_WAIT_POLICY");
+        pb.environment().remove("GOMP_SPINCOUNT");
         if (environment != null) {
             pb.environment().put("OPENBLAS_CORETYPE", environment);
         }
+        pb.environment().putAll(more);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("child JVM finished").isTrue();

@@ -30,6 +30,17 @@ public final class ShardMerge {
     private ShardMerge() {
     }
 
+    /** Of {@code numeric_threads}, what sets the numbers: the thread counts and the kernels (not who chose them, nor how threads wait). */
+    @SuppressWarnings("unchecked")
+    private static Object numeric(String key, Object value) {
+        if (!key.equals("numeric_threads") || !(value instanceof Map)) {
+            return value;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) value);
+        kept.keySet().retainAll(List.of("nd4j_threads", "blas_threads", "blas_core"));
+        return kept;
+    }
+
     /** Merges the shard folders into {@code out}; returns the merged tasks' folders. */
     @SuppressWarnings("unchecked")
     public static List<Path> merge(List<Path> shards, Path out, StatisticsOptions options) {
@@ -97,8 +108,9 @@ public final class ShardMerge {
                 Map<String, Object> p0 = (Map<String, Object>) first.get("provenance");
                 Map<String, Object> p = (Map<String, Object>) r.get("provenance");
                 for (String key : AGREE) {
-                    if (!Objects.equals(p0.get(key), p.get(key))) {
-                        problems.add("provenance " + key + " differs: " + p0.get(key) + " in " + firstFile + ", " + p.get(key) + " in " + f);
+                    if (!Objects.equals(numeric(key, p0.get(key)), numeric(key, p.get(key)))) {
+                        problems.add("provenance " + key + " differs: " + numeric(key, p0.get(key)) + " in " + firstFile + ", "
+                                + numeric(key, p.get(key)) + " in " + f);
                     }
                 }
                 Map<String, Object> s = shard(r);
