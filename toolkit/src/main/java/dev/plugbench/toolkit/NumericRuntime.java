@@ -81,7 +81,7 @@ public final class NumericRuntime {
         variables.put("OPENBLAS_NUM_THREADS", Integer.toString(wanted));
         // ND4J's OpenMP threads spin after each op (libgomp's default) and then hold the cores OpenBLAS's threads need:
         // with 2 numeric threads on 2 cores, a trace-NTK Gram took 408 ms spinning and 69 ms waiting passively, an MLP
-        // step 21 against 207 a second. Waiting does not change the numbers; OMP_WAIT_POLICY or GOMP_SPINCOUNT set by
+        // step 21 against 207 to 275 a second. Waiting does not change the numbers; OMP_WAIT_POLICY or GOMP_SPINCOUNT set by
         // the user stay as set.
         String ompWait = System.getenv("OMP_WAIT_POLICY");
         if (ompWait == null && System.getenv("GOMP_SPINCOUNT") == null) {
