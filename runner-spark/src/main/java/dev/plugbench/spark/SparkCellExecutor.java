@@ -14,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +30,14 @@ import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
+import scala.util.Try;
 
 /**
  * Runs a task's cells as one Spark job, one partition (and task) per cell in the order given (the
@@ -45,7 +52,7 @@ final class SparkCellExecutor implements CellExecutor {
     /** Where plugin files are staged under their shipped names: one folder per JVM, so a name always maps to the same path. */
     private static final Path STAGING = staging();
     /** Contexts found running whose end closes the driver's idle workers. */
-    private static final java.util.Set<SparkContext> WATCHED = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private static final Set<SparkContext> WATCHED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final SparkContext sc;
     private final boolean ownContext;
     private final ShippedSetup shipped;
@@ -68,7 +75,7 @@ final class SparkCellExecutor implements CellExecutor {
         SparkConf conf = new SparkConf();
         String wanted = master != null ? master : conf.contains("spark.master") ? conf.get("spark.master") : "local[" + threads + "]";
         // getOrCreate hands back a context already running in this JVM (Spark allows one a JVM); the mark tells it from a new one
-        String mark = java.util.UUID.randomUUID().toString();
+        String mark = UUID.randomUUID().toString();
         SparkContext sc = SparkContext.getOrCreate(configure(conf, wanted, setup.numericThreads()).set(MARK, mark));
         boolean own = sc.getConf().get(MARK, "").equals(mark);
         if (!own && !sc.master().equals(wanted)) {
@@ -88,9 +95,9 @@ final class SparkCellExecutor implements CellExecutor {
         ShippedSetup shipped = ShippedSetup.of(setup, names);
         if (!own && WATCHED.add(sc)) {
             // the driver's worker JVMs (local mode) end with the context they served
-            sc.addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            sc.addSparkListener(new SparkListener() {
                 @Override
-                public void onApplicationEnd(org.apache.spark.scheduler.SparkListenerApplicationEnd end) {
+                public void onApplicationEnd(SparkListenerApplicationEnd end) {
                     NodeWorkers.closeEvery();
                 }
             });
@@ -197,7 +204,7 @@ final class SparkCellExecutor implements CellExecutor {
         if (!job.isCompleted()) {
             return;
         }
-        scala.util.Try<BoxedUnit> result = job.value().get();
+        Try<BoxedUnit> result = job.value().get();
         if (result.isFailure()) {
             Throwable t = result.failed().get();
             Throwable root = t;

@@ -108,9 +108,10 @@ public final class ShardMerge {
                 Map<String, Object> p0 = (Map<String, Object>) first.get("provenance");
                 Map<String, Object> p = (Map<String, Object>) r.get("provenance");
                 for (String key : AGREE) {
-                    if (!Objects.equals(numeric(key, p0.get(key)), numeric(key, p.get(key)))) {
-                        problems.add("provenance " + key + " differs: " + numeric(key, p0.get(key)) + " in " + firstFile + ", "
-                                + numeric(key, p.get(key)) + " in " + f);
+                    Object expected = numeric(key, p0.get(key));
+                    Object found = numeric(key, p.get(key));
+                    if (!Objects.equals(expected, found)) {
+                        problems.add("provenance " + key + " differs: " + expected + " in " + firstFile + ", " + found + " in " + f);
                     }
                 }
                 Map<String, Object> s = shard(r);
