@@ -32,7 +32,7 @@ public final class EmbeddingExample {
     public static Map<String, Double> run(Path pluginsDir) {
         // tag::embedding[]
         try (Plugbench host = Plugbench.builder()
-                .pluginsDir(pluginsDir)              // *.jar / *.zip plugins, e.g. host/target/plugins
+                .pluginsDir(pluginsDir)              // *.jar / *.zip plugins, e.g. cli/target/plugins
                 .discoverClasspath(false)            // true: also META-INF/services extensions on the classpath
                 .build()) {
             List<Problem> problems = host.problems(); // what was refused, and why (with the fix)

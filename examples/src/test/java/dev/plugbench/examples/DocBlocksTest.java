@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class DocBlocksTest {
     private static final List<String> CODE = List.of("java", "xml", "properties");
-    private static final Path TEMPLATES = Path.of("../host/src/main/resources/dev/plugbench/host/cli/newplugin");
+    private static final Path TEMPLATES = Path.of("../cli/src/main/resources/dev/plugbench/cli/newplugin");
 
     private static List<Path> pages() throws IOException {
         Path readme = Path.of(System.getProperty("plugbench.readme", "../README.md"));
@@ -170,7 +170,7 @@ class DocBlocksTest {
     private static String usage(String sub) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        dev.plugbench.host.cli.Main.execute(new String[] {sub, "--help"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        dev.plugbench.cli.Main.execute(new String[] {sub, "--help"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         return out.toString().isEmpty() ? err.toString() : out.toString();
     }
 }

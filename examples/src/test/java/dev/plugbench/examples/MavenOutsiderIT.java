@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugbench.host.DrillReport;
 import dev.plugbench.host.HotswapDrill;
 import dev.plugbench.host.Plugbench;
-import dev.plugbench.host.cli.Main;
+import dev.plugbench.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +51,7 @@ class MavenOutsiderIT {
                     + Path.of(System.getProperty("plugbench.userRepo")).toUri() + "</url></mirror></mirrors></settings>");
             Path launcher = home.resolve("plugbench");
             Files.writeString(launcher, "#!/usr/bin/env bash\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                    + " -Xmx1g -cp '" + System.getProperty("java.class.path") + "' dev.plugbench.host.cli.Main \"$@\"\n");
+                    + " -Xmx1g -cp '" + System.getProperty("java.class.path") + "' dev.plugbench.cli.Main \"$@\"\n");
             launcher.toFile().setExecutable(true);
         }
         return java.util.Map.of("MAVEN_OPTS", "-Duser.home=" + home + " -Dmaven.repo.local=" + System.getProperty("plugbench.itRepo"),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugbench.host.Plugbench;
 import dev.plugbench.host.PluginVerifier;
 import dev.plugbench.host.RegisteredMethod;
-import dev.plugbench.host.cli.Main;
+import dev.plugbench.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

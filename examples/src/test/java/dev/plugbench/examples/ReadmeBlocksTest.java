@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeBlocksTest {
     @Test
     void theEmbeddingExampleRunsOnTheProductPlugins() {
-        Path plugins = Path.of(System.getProperty("plugbench.plugins", "../host/target/plugins"));
+        Path plugins = Path.of(System.getProperty("plugbench.plugins", "../cli/target/plugins"));
         Map<String, Double> values = EmbeddingExample.run(plugins);
         assertThat(values).containsKeys("delta_w_fro", "delta_w_op");
         assertThat(values.get("delta_w_fro")).isPositive().isGreaterThanOrEqualTo(values.get("delta_w_op"));

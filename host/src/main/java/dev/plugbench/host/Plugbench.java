@@ -250,7 +250,7 @@ public final class Plugbench implements AutoCloseable {
     private static List<Path> pluginFiles(Path dir, Problems problems) {
         if (!Files.isDirectory(dir)) {
             problems.add(new Problem(dir.toString(), Problem.Kind.DIRECTORY, "the plugins directory does not exist",
-                    "create it, or build the project (mvn -B verify) to fill host/target/plugins", Instant.now()));
+                    "create it, or build the project (mvn -B verify) to fill cli/target/plugins", Instant.now()));
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -161,10 +161,10 @@ class BadPluginTest {
     @Test
     void aPluginClassThatThrowsInItsConstructorOrStartIsAProblemAndEverythingElseWorks() throws IOException {
         Path dir = dirWithV1();
-        dev.plugbench.host.bench.TestPluginJars.of(dir, "b-ctor", "plugin.class=" + ThrowingPlugins.InConstructor.class.getName() + "\n",
-                dev.plugbench.host.bench.MisbehavingProbes.Throwing.class);
-        dev.plugbench.host.bench.TestPluginJars.of(dir, "c-start", "plugin.class=" + ThrowingPlugins.InStart.class.getName() + "\n",
-                dev.plugbench.host.bench.MisbehavingProbes.Negative.class);
+        dev.plugbench.host.TestPluginJars.of(dir, "b-ctor", "plugin.class=" + ThrowingPlugins.InConstructor.class.getName() + "\n",
+                dev.plugbench.host.MisbehavingProbes.Throwing.class);
+        dev.plugbench.host.TestPluginJars.of(dir, "c-start", "plugin.class=" + ThrowingPlugins.InStart.class.getName() + "\n",
+                dev.plugbench.host.MisbehavingProbes.Negative.class);
         try (Plugbench host = hostOver(dir)) {
             assertThat(host.plugins()).extracting(PluginInfo::id).containsExactly("probe-fixture");
             assertThat(host.problems()).hasSize(2).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Problem.Kind.START_FAILED));
@@ -172,8 +172,8 @@ class BadPluginTest {
                     .anySatisfy(p -> assertThat(p.message()).contains("fails in start() on purpose"));
             stillServes(host);
             // a reload to such a version is a problem too, and the old version keeps serving
-            Path bad = dev.plugbench.host.bench.TestPluginJars.of(Files.createDirectories(tmp.resolve("bad")), "probe-fixture",
-                    "plugin.class=" + ThrowingPlugins.InStart.class.getName() + "\n", dev.plugbench.host.bench.MisbehavingProbes.Throwing.class);
+            Path bad = dev.plugbench.host.TestPluginJars.of(Files.createDirectories(tmp.resolve("bad")), "probe-fixture",
+                    "plugin.class=" + ThrowingPlugins.InStart.class.getName() + "\n", dev.plugbench.host.MisbehavingProbes.Throwing.class);
             assertThatThrownBy(() -> host.reloadPlugin("probe-fixture", bad)).isInstanceOf(PluginOperationException.class)
                     .hasMessageContaining("fails in start() on purpose");
             stillServes(host);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugbench.api.spectral.SpectralProbe;
-import dev.plugbench.host.bench.MisbehavingProbes;
-import dev.plugbench.host.bench.TestPluginJars;
+import dev.plugbench.host.MisbehavingProbes;
+import dev.plugbench.host.TestPluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

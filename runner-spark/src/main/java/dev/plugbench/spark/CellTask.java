@@ -2,9 +2,9 @@ package dev.plugbench.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.host.bench.CellDescription;
-import dev.plugbench.host.bench.CellJson;
-import dev.plugbench.host.bench.WorkerProcess;
+import dev.plugbench.harness.CellDescription;
+import dev.plugbench.harness.CellJson;
+import dev.plugbench.harness.WorkerProcess;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.plugbench.spark;
 
-import dev.plugbench.host.bench.WorkerProcess;
+import dev.plugbench.harness.WorkerProcess;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

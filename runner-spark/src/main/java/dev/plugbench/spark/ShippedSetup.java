@@ -1,7 +1,7 @@
 package dev.plugbench.spark;
 
-import dev.plugbench.host.bench.RunSpec;
-import dev.plugbench.host.bench.WorkerSetup;
+import dev.plugbench.harness.RunSpec;
+import dev.plugbench.harness.WorkerSetup;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;

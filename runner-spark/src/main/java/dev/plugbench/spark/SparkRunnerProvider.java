@@ -1,8 +1,8 @@
 package dev.plugbench.spark;
 
-import dev.plugbench.host.bench.CellExecutor;
-import dev.plugbench.host.bench.RunnerProvider;
-import dev.plugbench.host.bench.WorkerSetup;
+import dev.plugbench.harness.CellExecutor;
+import dev.plugbench.harness.RunnerProvider;
+import dev.plugbench.harness.WorkerSetup;
 
 /**
  * {@code --runner spark[=MASTER]}: the cells as Spark tasks. MASTER is any Spark master URL

@@ -4,6 +4,6 @@
  * shipped by content hash ({@code SparkContext.addFile}) and checked against the driver's hashes
  * before anything runs, with the driver's numeric thread count pinned. Rows stream back to the
  * driver, which writes them with the harness's own cell store. Found by the host through
- * {@link dev.plugbench.host.bench.RunnerProvider}.
+ * {@link dev.plugbench.harness.RunnerProvider}.
  */
 package dev.plugbench.spark;

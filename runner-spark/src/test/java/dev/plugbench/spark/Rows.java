@@ -1,7 +1,7 @@
 package dev.plugbench.spark;
 
 import dev.plugbench.api.bench.CellResult;
-import dev.plugbench.host.bench.TaskResult;
+import dev.plugbench.harness.TaskResult;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugbench.host.Plugbench;
-import dev.plugbench.host.bench.Harness;
-import dev.plugbench.host.bench.RunSpec;
-import dev.plugbench.host.bench.TaskResult;
+import dev.plugbench.harness.Harness;
+import dev.plugbench.harness.RunSpec;
+import dev.plugbench.harness.TaskResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

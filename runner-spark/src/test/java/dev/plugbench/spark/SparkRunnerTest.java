@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugbench.api.bench.CellResult;
 import dev.plugbench.host.Plugbench;
-import dev.plugbench.host.bench.Harness;
-import dev.plugbench.host.bench.ProgressListener;
-import dev.plugbench.host.bench.RunSpec;
-import dev.plugbench.host.bench.TaskResult;
+import dev.plugbench.harness.Harness;
+import dev.plugbench.harness.ProgressListener;
+import dev.plugbench.harness.RunSpec;
+import dev.plugbench.harness.TaskResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +115,7 @@ class SparkRunnerTest {
         Path dir = java.nio.file.Files.createDirectories(tmp.resolve("hostile"));
         java.nio.file.Files.copy(Path.of(System.getProperty("plugbench.plugins", "target/plugins"), "plugins-spectral-0.1.0.jar"),
                 dir.resolve("plugins-spectral-0.1.0.jar"));
-        dev.plugbench.host.bench.TestPluginJars.of(dir, "misbehaving", dev.plugbench.host.bench.MisbehavingProbes.Exiting.class);
+        dev.plugbench.host.TestPluginJars.of(dir, "misbehaving", dev.plugbench.host.MisbehavingProbes.Exiting.class);
         try (Plugbench host = Plugbench.builder().pluginsDir(dir).discoverClasspath(false).build()) {
             RunSpec spec = RunSpec.of("spectral", tmp.resolve("exiting")).withTask("two-layer").withQuick(true).withSeeds(1)
                     .withMethods(List.of("exiting", "weight-esd")).withRunner("spark=local[2]");

@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The sdk-docs code that is not a method (usage in an application, a task, a training loop) runs, on digits, with its real results checked. */
 class DocExamplesTest {
-    private static final Path PLUGINS = Path.of(System.getProperty("plugbench.plugins", "../host/target/plugins"));
+    private static final Path PLUGINS = Path.of(System.getProperty("plugbench.plugins", "../cli/target/plugins"));
     private static final Dataset DIGITS = Digits.load();
 
     private static INDArray x(int from, int to) {

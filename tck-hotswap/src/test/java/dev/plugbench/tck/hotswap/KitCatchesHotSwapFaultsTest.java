@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.plugbench.host.HotswapDrill;
 import dev.plugbench.host.LeakyProbes;
-import dev.plugbench.host.bench.MisbehavingProbes;
-import dev.plugbench.host.bench.TestPluginJars;
+import dev.plugbench.host.MisbehavingProbes;
+import dev.plugbench.host.TestPluginJars;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
