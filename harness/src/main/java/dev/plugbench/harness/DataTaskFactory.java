@@ -14,6 +14,9 @@ import java.util.Locale;
  * names no family: each family's task module registers its own factory.
  */
 public interface DataTaskFactory {
+    /** Rows each class of a user's data set needs: a few for each half of a split (one floor for every family, so one file suits them all). */
+    int MIN_ROWS_PER_CLASS = 10;
+
     /** The families this factory makes tasks for. */
     List<String> families();
 
@@ -26,15 +29,15 @@ public interface DataTaskFactory {
 
     /**
      * A classification data set the user gives by path: a CSV file ({@code features..., label} per row)
-     * or an IDX pair ({@code IMAGES,LABELS}), every class with at least {@code minRowsPerClass} rows.
+     * or an IDX pair ({@code IMAGES,LABELS}), every class with at least {@value #MIN_ROWS_PER_CLASS} rows.
      *
      * @throws IllegalArgumentException naming the file's first problem with its row and column
      */
-    static Dataset read(String spec, int minRowsPerClass) {
+    static Dataset read(String spec) {
         try {
             String[] parts = spec.split(",");
-            return parts.length == 2 ? ClassificationFiles.idx(Path.of(parts[0].trim()), Path.of(parts[1].trim()), minRowsPerClass)
-                    : ClassificationFiles.csv(Path.of(spec), minRowsPerClass);
+            return parts.length == 2 ? ClassificationFiles.idx(Path.of(parts[0].trim()), Path.of(parts[1].trim()), MIN_ROWS_PER_CLASS)
+                    : ClassificationFiles.csv(Path.of(spec), MIN_ROWS_PER_CLASS);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException("--data " + spec + " is refused: " + e.getMessage(), e);
         }

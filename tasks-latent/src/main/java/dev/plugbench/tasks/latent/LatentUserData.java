@@ -7,9 +7,6 @@ import java.util.List;
 
 /** Bring your own data for latent: {@code bench latent --data FILE.csv} (or {@code IMAGES,LABELS}) runs {@link UserImagesTask} on it. */
 public final class LatentUserData implements DataTaskFactory {
-    /** Rows each class needs: the same floor as the lwa family's user data, so one file suits both. */
-    static final int MIN_ROWS_PER_CLASS = 10;
-
     @Override
     public List<String> families() {
         return List.of("latent");
@@ -17,7 +14,7 @@ public final class LatentUserData implements DataTaskFactory {
 
     @Override
     public BenchTask<?> task(String family, String spec) {
-        Dataset data = DataTaskFactory.read(spec, MIN_ROWS_PER_CLASS);
+        Dataset data = DataTaskFactory.read(spec);
         return new UserImagesTask(data, DataTaskFactory.taskName(data));
     }
 }

@@ -14,7 +14,7 @@ public final class LwaUserData implements DataTaskFactory {
 
     @Override
     public BenchTask<?> task(String family, String spec) {
-        Dataset data = DataTaskFactory.read(spec, UserDataTask.MIN_ROWS_PER_CLASS);
+        Dataset data = DataTaskFactory.read(spec);
         return new UserDataTask(data, DataTaskFactory.taskName(data));
     }
 }

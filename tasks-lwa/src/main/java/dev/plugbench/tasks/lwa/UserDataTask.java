@@ -9,9 +9,6 @@ import dev.plugbench.toolkit.data.Dataset;
  * binary costs of digits-binary, more classes those of digits-multiclass.
  */
 public final class UserDataTask extends LwaTask {
-    /** Rows each class needs: a few for each half of the split. */
-    public static final int MIN_ROWS_PER_CLASS = 10;
-
     private final Dataset data;
     private final String name;
 
