@@ -13,7 +13,8 @@ import java.util.List;
  * stderr); 2 an unknown option or a bad value; 3 some cells failed or no task ran (results are
  * written: see the report's failed cells); 4 plugin problems (a refused plugin, a missing plugins
  * folder), printed on stderr with their fixes. The highest applicable status wins. ({@code compare}
- * exits 5 when {@code --fail-on} finds a significant regression.)
+ * exits 5 when {@code --fail-on} finds a significant regression; any command exits
+ * {@value dev.plugbench.host.ExitGuard#STATUS} when plugin code called {@code System.exit} in process.)
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -31,7 +32,10 @@ final class ExitCodes {
             err.println("plugbench: no task ran (see the skipped tasks above)");
             code = CELLS_FAILED;
         } else if (failed > 0) {
-            err.println("plugbench: " + failed + " cell(s) failed; the reports list them with their reasons");
+            java.util.Map<String, Long> byMethod = results.stream().flatMap(r -> r.rows().stream()).filter(CellResult::failed)
+                    .collect(java.util.stream.Collectors.groupingBy(CellResult::method, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            err.println("plugbench: " + failed + " cell(s) failed (" + byMethod.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + "); the reports list them with their reasons");
             code = CELLS_FAILED;
         }
         List<Problem> problems = host.problems();

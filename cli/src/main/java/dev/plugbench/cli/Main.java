@@ -1,5 +1,6 @@
 package dev.plugbench.cli;
 
+import dev.plugbench.host.ExitGuard;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Read in {@link #main} before any logger exists; declared here so that every command accepts and documents it. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "also print the plugin framework's (PF4J's) own log lines with their stack traces; by default they are off, "
+                    + "the host's problems list says what went wrong with the fix")
+    private boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (demo, bench, compare, report, plugins, hotswap-check, ...)");
@@ -21,7 +28,13 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // The CLI prints the problems list itself; the host's per-problem log lines would repeat it.
         System.setProperty("org.slf4j.simpleLogger.log.dev.plugbench.host.Problems", "error");
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "warn");
+        }
+        PrintWriter err = new PrintWriter(System.err, true);
+        // a System.exit in plugin code ends the command with ExitGuard.STATUS and names the plugin, not with the plugin's 0
+        ExitGuard.install(message -> err.println("plugbench: " + message));
+        ExitGuard.exit(execute(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -1,6 +1,7 @@
 package dev.plugbench.cli;
 
 import dev.plugbench.api.ApiVersion;
+import dev.plugbench.host.FamilyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,10 +21,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plugbench new-plugin FAMILY ID [DIR]}: a plugin project that builds with {@code mvn verify},
  * holds one working method of the family and its conformance test, and loads in the host as is.
- * The templates are resources ({@code newplugin/<family>.java.txt} and {@code .test.java.txt}).
+ * The templates are resources: the project's shared files here ({@code newplugin/}), each family's method
+ * and its test in the family's module ({@code META-INF/plugbench/new-plugin/<family>.java.txt} and
+ * {@code <family>.test.java.txt}), so a family from elsewhere brings its own.
  */
 @Command(name = "new-plugin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Create a plugin project with one working method of FAMILY (lwa, latent, attribution, spectral) and its conformance "
+        description = "Create a plugin project with one working method of FAMILY (lwa, latent, attribution, spectral, or any family whose module ships templates) and its conformance "
                 + "test: build it with 'mvn -B verify' (after 'mvn -B install -DskipTests' in Plugbench's checkout).")
 final class NewPluginCommand implements Callable<Integer> {
     private static final String TEMPLATES = "/dev/plugbench/cli/newplugin/";
@@ -50,10 +54,10 @@ final class NewPluginCommand implements Callable<Integer> {
         if (!group.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
             throw new Main.UserError("group '" + group + "' is not a valid Java package", "use e.g. org.example");
         }
-        String method = template(family + ".java.txt");
-        String test = template(family + ".test.java.txt");
+        String method = familyTemplate(family + ".java.txt");
+        String test = familyTemplate(family + ".test.java.txt");
         if (method == null || test == null) {
-            throw new Main.UserError("no template for family '" + family + "'", "use one of lwa, latent, attribution, spectral");
+            throw new Main.UserError("no template for family '" + family + "'", "use one of " + String.join(", ", familiesWithTemplates()));
         }
         Path target = dir != null ? dir : Path.of(id);
         if (Files.exists(target)) {
@@ -92,6 +96,27 @@ final class NewPluginCommand implements Callable<Integer> {
             }
         }
         return Character.isDigit(sb.charAt(0)) ? "M" + sb : sb.toString();
+    }
+
+    /** Where a family's module keeps its method and test templates. */
+    private static final String FAMILY_TEMPLATES = "META-INF/plugbench/new-plugin/";
+
+    private static String familyTemplate(String name) throws IOException {
+        try (InputStream in = NewPluginCommand.class.getClassLoader().getResourceAsStream(FAMILY_TEMPLATES + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The families on the class path whose modules ship templates, by id. */
+    private static List<String> familiesWithTemplates() {
+        List<String> families = new java.util.ArrayList<>();
+        for (FamilyDescriptor<?> d : java.util.ServiceLoader.load(FamilyDescriptor.class, NewPluginCommand.class.getClassLoader())) {
+            if (NewPluginCommand.class.getClassLoader().getResource(FAMILY_TEMPLATES + d.family() + ".java.txt") != null) {
+                families.add(d.family());
+            }
+        }
+        java.util.Collections.sort(families);
+        return families;
     }
 
     private static String template(String name) throws IOException {

@@ -35,6 +35,13 @@ class DocBlocksTest {
     private static final List<String> CODE = List.of("java", "xml", "properties");
     private static final Path TEMPLATES = Path.of("../cli/src/main/resources/dev/plugbench/cli/newplugin");
 
+    /** A new-plugin template: the CLI's shared files, or a family's own in its family module. */
+    private static Path template(String name) {
+        Path shared = TEMPLATES.resolve(name);
+        String family = name.substring(0, name.indexOf('.'));
+        return Files.exists(shared) ? shared : Path.of("../tasks-" + family + "/src/main/resources/META-INF/plugbench/new-plugin", name);
+    }
+
     private static List<Path> pages() throws IOException {
         Path readme = Path.of(System.getProperty("plugbench.readme", "../README.md"));
         List<Path> pages = new ArrayList<>(List.of(readme));
@@ -68,7 +75,7 @@ class DocBlocksTest {
     /** A template as new-plugin writes it for {@code new-plugin FAMILY my-FAMILY} (group org.example). */
     static String generated(String template, String family) throws IOException {
         String className = "My" + Character.toUpperCase(family.charAt(0)) + family.substring(1);
-        String text = Files.readString(TEMPLATES.resolve(template));
+        String text = Files.readString(template(template));
         Map<String, String> values = Map.of("@PACKAGE@", "org.example.my" + family, "@CLASS@", className, "@DISPLAY@", className,
                 "@ID@", "my-" + family, "@GROUP@", "org.example", "@PLUGBENCH_VERSION@", ApiVersion.VERSION, "@API_VERSION@", ApiVersion.VERSION,
                 "@DESCRIPTION@", "A " + family + " method: my-" + family);

@@ -62,7 +62,7 @@ class NewPluginTest {
         StringWriter err = new StringWriter();
         assertThat(Main.execute(new String[] {"new-plugin", "optics", "x", tmp.resolve("x").toString()}, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(err, true))).isEqualTo(1);
-        assertThat(err.toString()).contains("no template for family 'optics'").contains("lwa, latent, attribution, spectral");
+        assertThat(err.toString()).contains("no template for family 'optics'").contains("use one of attribution, latent, lwa, spectral");
         Files.createDirectories(tmp.resolve("taken"));
         StringWriter err2 = new StringWriter();
         assertThat(Main.execute(new String[] {"new-plugin", "lwa", "y", tmp.resolve("taken").toString()}, new PrintWriter(new StringWriter(), true),

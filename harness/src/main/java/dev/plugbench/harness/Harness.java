@@ -112,9 +112,15 @@ public final class Harness {
                     cells.shutdownNow();
                 }
             } else {
-                // one executor per spec for all its tasks: a runner's cluster context starts once
-                specs.forEach(s -> executors.put(s, executor(s)));
-                if (jobs.size() > 1 && runners) {
+                // one executor per spec for all its tasks: a runner's cluster context starts once, a worker pool serves every
+                // task; specs that would build the same workers (the demo's families) share one pool
+                Map<Object, CellExecutor> shared = new LinkedHashMap<>();
+                for (RunSpec s : specs) {
+                    Object key = s.workers() > 0 && s.runner().isEmpty() ? List.of(workerSetup(s), s.workers()) : s;
+                    executors.put(s, shared.computeIfAbsent(key, k -> executor(s)));
+                }
+                boolean workers = specs.stream().allMatch(s -> s.workers() > 0 && s.runner().isEmpty());
+                if (jobs.size() > 1 && (runners || workers)) {
                     results.addAll(runOverlapped(jobs, listener, executors::get)); // each task a cluster job, the next one queued behind it
                 } else {
                     for (Map.Entry<RunSpec, BenchTask<?>> job : jobs) {
@@ -129,7 +135,7 @@ public final class Harness {
             }
             return results;
         } finally {
-            executors.values().forEach(CellExecutor::close);
+            new java.util.LinkedHashSet<>(executors.values()).forEach(CellExecutor::close);
             locks.forEach(RunLock::close);
         }
     }
@@ -259,8 +265,7 @@ public final class Harness {
         List<RegisteredMethod<M>> all = host.methods(task.extensionPoint());
         for (String wanted : spec.methods()) {
             if (all.stream().noneMatch(m -> m.id().equals(wanted))) {
-                throw new IllegalArgumentException("no method '" + wanted + "' in family '" + task.family() + "'; registered: "
-                        + all.stream().map(RegisteredMethod::id).toList());
+                throw new IllegalArgumentException(MissingMethod.message(host, task.family(), wanted, all.stream().map(RegisteredMethod::id).toList()));
             }
         }
         return all.stream().filter(m -> spec.methods().isEmpty() || spec.methods().contains(m.id()))

@@ -81,7 +81,7 @@ public final class Worker {
             throw new IllegalArgumentException("the first message must be {\"type\":\"host\",...}; got " + hello);
         }
         Duration timeout = Duration.ofSeconds(((Number) hello.get("cell_timeout_seconds")).longValue());
-        Plugbench.Builder builder = Plugbench.builder().discoverClasspath(Boolean.TRUE.equals(hello.get("classpath_methods")));
+        Plugbench.Builder builder = Plugbench.builder().exitGuard(false).discoverClasspath(Boolean.TRUE.equals(hello.get("classpath_methods")));
         try (Plugbench host = builder.build()) {
             for (Map<String, Object> p : (List<Map<String, Object>>) hello.get("plugins")) {
                 Path file = Path.of((String) p.get("path"));

@@ -39,6 +39,7 @@ final class ClasspathDiscovery {
                         throw new IllegalStateException("its info() says family '" + info.family() + "' but it implements " + point.getSimpleName());
                     }
                     out.add(new MethodBinding(point, info, instance, Source.CLASSPATH, type.getName(), ApiVersion.VERSION, loader));
+                    ExitGuard.registerClasspathMethod(type, family + "/" + info.id());
                 } catch (RuntimeException | LinkageError e) {
                     problems.add(new Problem(type.getName(), Problem.Kind.BROKEN_EXTENSION, "classpath extension failed: " + e.getMessage(),
                             "fix its constructor or info(); constructor parameters must be host services or bound by your Guice modules",

@@ -23,8 +23,27 @@ final class HostPluginClassLoader extends PluginClassLoader {
             "com.google.inject.", "com.google.common.", "jakarta.inject.", "org.aopalliance.",
             "org.slf4j.");
 
+    private final PluginDescriptor descriptor;
+
     HostPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
         super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
+        this.descriptor = descriptor;
+        ExitGuard.register(this);
+    }
+
+    String pluginId() {
+        return descriptor.getPluginId();
+    }
+
+    String pluginVersion() {
+        return descriptor.getVersion();
+    }
+
+    /** Whether this loader defined the class (read by the exit guard, which has only the class's name from a stack frame). */
+    boolean hasLoaded(String className) {
+        synchronized (getClassLoadingLock(className)) {
+            return findLoadedClass(className) != null;
+        }
     }
 
     @Override

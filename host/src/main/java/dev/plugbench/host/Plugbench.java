@@ -53,6 +53,9 @@ public final class Plugbench implements AutoCloseable {
 
     private Plugbench(Builder b) throws IOException {
         Nd4jStartup.ensure();
+        if (b.exitGuard) {
+            ExitGuard.installDefault();
+        }
         this.registry = new MethodRegistry();
         this.problems = new Problems();
         this.pluginsDir = b.pluginsDir;
@@ -265,6 +268,7 @@ public final class Plugbench implements AutoCloseable {
         private Path pluginsDir;
         private final List<Path> developmentPlugins = new ArrayList<>();
         private boolean discoverClasspath = true;
+        private boolean exitGuard = true;
         private final List<Module> modules = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
         private boolean watch;
@@ -290,6 +294,16 @@ public final class Plugbench implements AutoCloseable {
             for (Path p : projectDirs) {
                 developmentPlugins.add(Objects.requireNonNull(p, "project dir is null"));
             }
+            return this;
+        }
+
+        /**
+         * Whether a {@code System.exit} called by plugin code ends the JVM with {@link ExitGuard#STATUS} and a
+         * report naming the plugin (default true; see {@link ExitGuard}). Worker JVMs turn it off: their
+         * parent reports their end.
+         */
+        public Builder exitGuard(boolean guard) {
+            this.exitGuard = guard;
             return this;
         }
 

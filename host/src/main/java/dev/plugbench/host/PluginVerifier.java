@@ -317,7 +317,7 @@ public final class PluginVerifier {
             out.add(error("load", "cannot prepare a scratch folder: " + e.getMessage(), "check the temporary folder"));
             return;
         }
-        try (Plugbench host = Plugbench.builder().pluginsDir(plugins).discoverClasspath(false).workDir(scratch.resolve("work")).build()) {
+        try (Plugbench host = Plugbench.builder().exitGuard(false).pluginsDir(plugins).discoverClasspath(false).workDir(scratch.resolve("work")).build()) {
             // the drill runs after callEach's frame is gone: a binding left in one of its slots would hold the first version
             if (callEach(host, pluginId, installed, out)) {
                 drill(host, pluginId, out);

@@ -57,6 +57,20 @@ public final class MisbehavingProbes {
     }
 
     /** Ends the JVM it runs in, as a careless or hostile plugin may. Only ever run in a worker JVM. */
+    /** Ends the JVM with status 0, as if all were well: what the exit guard exists for. */
+    public static final class ExitingZero implements SpectralProbe {
+        @Override
+        public MethodInfo info() {
+            return MethodInfo.of("exits-zero", FAMILY, "calls System.exit(0)", MethodInfo.BASELINE);
+        }
+
+        @Override
+        public Measurement measure(ProbeInput input, Params params) {
+            System.exit(0);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
     public static final class Exiting implements SpectralProbe {
         @Override
         public MethodInfo info() {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * BLAS product of a whole block wrote and reread N x K doubles through memory and measured slower),
  * and for supports of one or two atoms the correlation update fused into the next argmax. A coder
  * is built per dictionary (G in plain Java: the quantizer builds one per training step). Public
- * for the JMH benchmarks (host/bench); a plugin class, not part of the contract.
+ * for the JMH benchmarks (benchmarks); a plugin class, not part of the contract.
  */
 public final class BatchOmp {
     /** Parallel tasks per processor, at most (rows are split evenly over them). */

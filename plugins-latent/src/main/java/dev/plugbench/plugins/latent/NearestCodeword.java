@@ -11,7 +11,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Nearest-codeword assignment: argmin_k ||z - e_k||^2 = argmax_k (z.e_k - ||e_k||^2 / 2), the
  * products of a block of rows with the codebook in one BLAS call (in the latents' precision), then
- * one row-wise argmax. Public for the JMH benchmarks (host/bench); a plugin class, not part of the contract.
+ * one row-wise argmax. Public for the JMH benchmarks (benchmarks); a plugin class, not part of the contract.
  */
 public final class NearestCodeword {
     static final int BLOCK = 2048;

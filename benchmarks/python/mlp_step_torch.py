@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Peer of MlpTrainingStepBenchmark: SGD steps/s of an MLP 784-256-10 (ReLU), batch 128, float32,
-softmax cross-entropy, momentum 0.9, on 2 threads. Run: /usr/bin/python3 host/bench/python/mlp_step_torch.py"""
+softmax cross-entropy, momentum 0.9, on 2 threads. Run: /usr/bin/python3 benchmarks/python/mlp_step_torch.py"""
 import os
 import sys
 import time

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Peer of SymmetricEigenBenchmark: numpy.linalg.eigh (values and vectors) on the same matrices,
-timed in iterations as JMH times the benchmark (the best iteration's mean call time). Run: /usr/bin/python3 host/bench/python/eigh_numpy.py"""
+timed in iterations as JMH times the benchmark (the best iteration's mean call time). Run: /usr/bin/python3 benchmarks/python/eigh_numpy.py"""
 import os
 import sys
 import time

@@ -3,7 +3,7 @@
 sklearn.linear_model.orthogonal_mp_gram and a vectorised numpy Batch-OMP for N = 20,000 vectors,
 C = 16, K = 512, S0 = 3; numpy nearest-codeword assignment for N = 100,000, float32.
 Prints vectors per second (best and mean over repeats) and the checksums of the Java set-up.
-Run: /usr/bin/python3 host/bench/python/latent_numpy.py"""
+Run: /usr/bin/python3 benchmarks/python/latent_numpy.py"""
 import os
 import sys
 import time

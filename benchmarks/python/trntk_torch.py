@@ -4,7 +4,7 @@ float64) on the first 600 digits, K = sum_c J_c J_c^T with J_c the 600 x P Jacob
 (2 threads) three ways: a per-example autograd loop; functorch's vmap(jacrev); and the structured
 layer-wise closed form the toolkit uses (per layer, the Gram of the layer's inputs times the Gram of
 the back-propagated signals, summed over classes; no per-example Jacobian). All three agree.
-Run: /usr/bin/python3 host/bench/python/trntk_torch.py"""
+Run: /usr/bin/python3 benchmarks/python/trntk_torch.py"""
 import gzip
 import sys
 import os

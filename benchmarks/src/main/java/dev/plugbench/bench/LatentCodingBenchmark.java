@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The latent family's two hot loops on the inputs of host/bench/python/latent_numpy.py (SplitMix64
+ * The latent family's two hot loops on the inputs of benchmarks/python/latent_numpy.py (SplitMix64
  * uniforms, the same on both sides; the checksums printed at set-up must match the peer's):
  * Batch-OMP of N = 20,000 vectors, C = 16, K = 512 unit atoms, S0 = 3 (float64), and nearest-codeword
  * assignment of N = 100,000 vectors, C = 16, K = 512 (float32). Scores are vectors per second.

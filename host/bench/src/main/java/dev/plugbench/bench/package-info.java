@@ -1,2 +1,0 @@
-/** JMH benchmarks of the toolkit; each has a Python peer in host/bench/python run on the same inputs. */
-package dev.plugbench.bench;
