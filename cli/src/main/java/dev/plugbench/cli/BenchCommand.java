@@ -31,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private PluginsDirOption plugins;
 
+    @Mixin
+    private IsolationOption isolation;
+
     @Spec
     private CommandSpec spec;
 
@@ -124,14 +127,16 @@ final class BenchCommand implements Callable<Integer> {
         if (runner != null && workers > 0) {
             throw new Main.UserError("give --runner or --workers, not both", "--runner spark=local[2] starts its own worker JVMs on each executor");
         }
+        isolation.checkAgainst(workers, runner);
         if (runner != null && (runner.isBlank() || runner.startsWith("="))) {
             throw new Main.UserError("--runner '" + runner + "' names no runner", "for example --runner spark=local[2]");
         }
         RunSpec run = new RunSpec(family, Optional.ofNullable(task), methods, seeds, quick,
                 out != null ? out : Path.of("bench-results", family), resume, threads, Duration.ofSeconds(cellTimeout), workers,
                 new RunSpec.WorkerMemory(workerHeapMb, workerOffHeapMb), statistics.options().withReference(reference), sweep(), shard(),
-                Optional.ofNullable(data), Optional.ofNullable(runner));
+                Optional.ofNullable(data), Optional.ofNullable(runner), java.util.Set.of());
         try (Plugbench host = builder.build()) {
+            run = run.withIsolatedPlugins(isolation.isolated(host, plugins.trustFile(), workers > 0 || runner != null, data != null, err));
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
             List<TaskResult> results;

@@ -22,6 +22,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private PluginsDirOption plugins;
 
+    @Mixin
+    private IsolationOption isolation;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,14 +48,17 @@ final class DemoCommand implements Callable<Integer> {
         if (threads < 1 || workers < 0 || seeds < 1) {
             throw new Main.UserError("--threads and --seeds must be at least 1, --workers at least 0", "for example --threads 2 --workers 2");
         }
+        isolation.checkAgainst(workers, null);
         Path dir = plugins.pluginsDir();
         Plugbench.Builder builder = plugins.configure(Plugbench.builder()).pluginsDir(dir);
         try (Plugbench host = builder.build()) {
+            java.util.Set<String> isolated = isolation.isolated(host, plugins.trustFile(), workers > 0, false, err);
             Harness harness = new Harness(host);
             ConsoleProgress progress = ConsoleProgress.forStderr(err);
             List<RunSpec> runs = new ArrayList<>();
             for (String family : harness.families()) {
-                runs.add(RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads).withWorkers(workers));
+                runs.add(RunSpec.of(family, out.resolve(family)).withQuick(true).withSeeds(seeds).withThreads(threads).withWorkers(workers)
+                        .withIsolatedPlugins(isolated));
             }
             List<TaskResult> all = harness.run(runs, progress);
             progress.finish();

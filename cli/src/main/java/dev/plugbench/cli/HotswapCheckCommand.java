@@ -27,6 +27,9 @@ final class HotswapCheckCommand implements Callable<Integer> {
     @Mixin
     private PluginsDirOption plugins;
 
+    @Mixin
+    private IsolationOption isolation;
+
     @Spec
     private CommandSpec spec;
 
@@ -60,6 +63,21 @@ final class HotswapCheckCommand implements Callable<Integer> {
             builder.pluginsDir(dir);
         }
         try (Plugbench host = builder.build()) {
+            java.util.Optional<String> unvetted = unvetted(host);
+            if (unvetted.isPresent()) {
+                spec.commandLine().getErr().println("plugbench: " + unvetted.get() + " is not on your trust list, so the drill runs in a JVM of its own (plugbench trust add FILE, or --in-process, runs it here)");
+                host.close();
+                java.util.List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+                args.add("--in-process");
+                int code = ChildJvm.run(args, spec.commandLine().getOut());
+                if (code != 0 && code != 3) {
+                    spec.commandLine().getErr().println("plugbench: the drill's JVM ended with status " + code
+                            + (code == dev.plugbench.host.ExitGuard.STATUS ? " (the plugin called System.exit, see above)" : "")
+                            + "; this JVM and its plugins are unaffected. FAIL");
+                    return 3;
+                }
+                return code;
+            }
             DrillReport r;
             try {
                 r = new HotswapDrill(host).run(plugin, new HotswapDrill.Options(swaps, threads, callsPerSwap, Duration.ofSeconds(callTimeoutSeconds)));
@@ -96,6 +114,20 @@ final class HotswapCheckCommand implements Callable<Integer> {
             }
             return r.passed() ? 0 : 3;
         }
+    }
+
+    /** The drilled plugin's name, when nobody vetted it and the user did not ask for --in-process. */
+    private java.util.Optional<String> unvetted(Plugbench host) throws java.io.IOException {
+        if (isolation.inProcess()) {
+            return java.util.Optional.empty();
+        }
+        Vetting vetting = Vetting.read(plugins.trustFile());
+        Path file = Path.of(plugin);
+        if (Files.exists(file)) {
+            return vetting.vettedContent(dev.plugbench.host.ContentHash.ofPlugin(file)) ? java.util.Optional.empty()
+                    : java.util.Optional.of(file.getFileName().toString());
+        }
+        return host.plugins().stream().filter(p -> p.id().equals(plugin) && !vetting.vetted(p)).map(p -> p.id() + " " + p.version()).findFirst();
     }
 
     private static double round(double v) {

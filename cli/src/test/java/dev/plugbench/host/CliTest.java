@@ -13,6 +13,17 @@ class CliTest {
     @TempDir
     Path tmp;
 
+    /**
+     * These tests are about the commands' output, not where cells run: the fixture plugin is trusted (in the test JVM's
+     * own home, target/test-home), so its cells run in this JVM as the product plugins' do; IsolationByDefaultTest
+     * covers the plugins nobody trusted.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void trustTheFixture() throws java.io.IOException {
+        assertThat(TrustList.defaultFile().toString()).as("surefire gives the tests a home of their own").contains("test-home");
+        TrustList.read(TrustList.defaultFile()).add(new TrustList.Entry("probe-fixture", "1.0.0", ContentHash.ofPlugin(TestPlugins.v1())));
+    }
+
     private static CliRun run(String... args) {
         return CliRun.of(args);
     }

@@ -3,14 +3,11 @@ package dev.plugbench.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugbench.api.spectral.SpectralProbe;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,37 +20,26 @@ class ExitGuardTest {
     @TempDir
     Path tmp;
 
-    private record Ended(int code, String output) {
-    }
-
-    /** The command line in a JVM of its own, as ./plugbench runs it (Main.main, with its exit). */
-    private Ended plugbench(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dorg.bytedeco.javacpp.maxbytes=2g", "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
-        command.addAll(List.of(args));
-        Path log = tmp.resolve("out-" + System.nanoTime() + ".txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(4, TimeUnit.MINUTES)).as("the command ended").isTrue();
-        return new Ended(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
     @Test
     void aSystemExitInPluginCodeEndsTheCommandNonZeroNamingThePluginAndWorkersContainIt() throws Exception {
+        // in process only when asked for (--in-process): a plugin nobody trusted runs in worker JVMs by default
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Files.copy(TestPlugins.v1(), plugins.resolve("probe-fixture.jar"));
         TestPluginJars.of(plugins, "exits-zero", MisbehavingProbes.ExitingZero.class);
         Path out = tmp.resolve("run");
         String[] bench = {"bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "2", "--threads", "1", "--methods",
-                "frobenius,exits-zero", "--plugins", plugins.toString(), "--out", out.toString()};
+                "frobenius,exits-zero", "--plugins", plugins.toString(), "--out", out.toString(), "--trust-file", tmp.resolve("trust.json").toString()};
 
-        Ended inProcess = plugbench(bench);
+        List<String> here = new ArrayList<>(List.of(bench));
+        here.add("--in-process");
+        ChildCli.Ended inProcess = ChildCli.run(tmp, here.toArray(String[]::new));
         assertThat(inProcess.code()).as(inProcess.output()).isEqualTo(ExitGuard.STATUS);
         assertThat(inProcess.output()).contains("plugin 'exits-zero' 1.0.0 (dev.plugbench.host.MisbehavingProbes$ExitingZero.measure) called System.exit")
                 .contains("--resume").contains("--workers");
 
         List<String> resumed = new ArrayList<>(List.of(bench));
         resumed.addAll(List.of("--resume", "--workers", "1"));
-        Ended inWorkers = plugbench(resumed.toArray(String[]::new));
+        ChildCli.Ended inWorkers = ChildCli.run(tmp, resumed.toArray(String[]::new));
         assertThat(inWorkers.code()).as(inWorkers.output()).isEqualTo(3);
         assertThat(inWorkers.output()).contains("2 cell(s) failed").contains("exits-zero");
         String results = Files.readString(out.resolve("digits-drift/results.json"));

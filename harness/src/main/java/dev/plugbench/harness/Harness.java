@@ -91,6 +91,7 @@ public final class Harness {
     public List<TaskResult> run(List<RunSpec> specs, ProgressListener listener) {
         List<RunLock> locks = new ArrayList<>();
         Map<RunSpec, CellExecutor> executors = new LinkedHashMap<>();
+        Map<Object, CellExecutor> isolationPools = new LinkedHashMap<>();
         try {
             List<Map.Entry<RunSpec, BenchTask<?>>> jobs = new ArrayList<>();
             for (RunSpec spec : specs) {
@@ -107,7 +108,11 @@ public final class Harness {
                 ExecutorService cells = Executors.newFixedThreadPool(threads, InProcessExecutor.daemonThreads("plugbench-cells"));
                 try {
                     CellResolver resolver = new CellResolver(host, tasks, producers);
-                    results.addAll(runOverlapped(jobs, listener, spec -> new InProcessExecutor(resolver, cells, spec.cellTimeout())));
+                    Map<RunSpec, CellExecutor> bySpec = new LinkedHashMap<>();
+                    for (RunSpec s : specs) {
+                        bySpec.put(s, isolate(s, new InProcessExecutor(resolver, cells, s.cellTimeout()), isolationPools));
+                    }
+                    results.addAll(runOverlapped(jobs, listener, bySpec::get));
                 } finally {
                     cells.shutdownNow();
                 }
@@ -117,7 +122,7 @@ public final class Harness {
                 Map<Object, CellExecutor> shared = new LinkedHashMap<>();
                 for (RunSpec s : specs) {
                     Object key = s.workers() > 0 && s.runner().isEmpty() ? List.of(workerSetup(s), s.workers()) : s;
-                    executors.put(s, shared.computeIfAbsent(key, k -> executor(s)));
+                    executors.put(s, shared.computeIfAbsent(key, k -> isolate(s, executor(s), isolationPools)));
                 }
                 boolean workers = specs.stream().allMatch(s -> s.workers() > 0 && s.runner().isEmpty());
                 if (jobs.size() > 1 && (runners || workers)) {
@@ -136,6 +141,7 @@ public final class Harness {
             return results;
         } finally {
             new java.util.LinkedHashSet<>(executors.values()).forEach(CellExecutor::close);
+            isolationPools.values().forEach(CellExecutor::close);
             locks.forEach(RunLock::close);
         }
     }
@@ -286,12 +292,38 @@ public final class Harness {
         return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
     }
 
+    /**
+     * {@code here}, or, when the spec isolates some of the loaded plugins ({@link RunSpec#isolatedPlugins()}), an executor
+     * that sends their cells to a pool of worker JVMs built from their files alone (one pool per run for the specs that
+     * need the same, kept in {@code pools}) and runs the rest here. Runs on the user's data stay here: a worker has no
+     * path to it.
+     */
+    private CellExecutor isolate(RunSpec spec, CellExecutor here, Map<Object, CellExecutor> pools) {
+        if (spec.isolatedPlugins().isEmpty() || spec.workers() > 0 || spec.runner().isPresent() || spec.data().isPresent()) {
+            return here;
+        }
+        List<dev.plugbench.host.PluginInfo> isolated = host.plugins().stream().filter(p -> spec.isolatedPlugins().contains(p.id())).toList();
+        if (isolated.isEmpty()) {
+            return here;
+        }
+        WorkerSetup setup = workerSetup(spec, isolated, false);
+        CellExecutor pool = pools.computeIfAbsent(List.of(setup, spec.threads()), k -> new WorkerProcessExecutor(setup, spec.threads()));
+        Map<String, String> pluginOfMethod = new LinkedHashMap<>();
+        host.allMethods().stream().filter(m -> m.family().equals(spec.family()) && m.source() != Source.CLASSPATH)
+                .forEach(m -> pluginOfMethod.put(m.id(), m.pluginId()));
+        return new IsolatingExecutor(here, pool, pluginOfMethod, spec.isolatedPlugins());
+    }
+
     /** What a worker JVM needs to rebuild this host: its plugin files and hashes, and this JVM's numeric threads. */
     private WorkerSetup workerSetup(RunSpec spec) {
         boolean classpath = host.allMethods().stream().anyMatch(m -> m.source() == Source.CLASSPATH);
-        List<WorkerSetup.PluginFile> files = host.plugins().stream().map(p -> new WorkerSetup.PluginFile(p.file(), p.sha256())).toList();
+        return workerSetup(spec, host.plugins(), classpath);
+    }
+
+    private static WorkerSetup workerSetup(RunSpec spec, List<dev.plugbench.host.PluginInfo> plugins, boolean classpathMethods) {
+        List<WorkerSetup.PluginFile> files = plugins.stream().map(p -> new WorkerSetup.PluginFile(p.file(), p.sha256())).toList();
         int numericThreads = ((Number) dev.plugbench.toolkit.NumericRuntime.threads().get("nd4j_threads")).intValue();
-        return new WorkerSetup(files, classpath, spec.cellTimeout(), spec.workerMemory(), numericThreads);
+        return new WorkerSetup(files, classpathMethods, spec.cellTimeout(), spec.workerMemory(), numericThreads);
     }
 
     /** Plans the task's cells, runs those not read back, writes the results; empty when no method takes part. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to run.
@@ -27,10 +28,14 @@ import java.util.Optional;
  * @param data       the user's data set for the family's bring-your-own-data task (a CSV path, or IMAGES,LABELS of an IDX pair); empty: the tasks
  * @param runner     {@code NAME[=ARGUMENT]} of a {@link RunnerProvider} that runs the cells (for example {@code spark=local[2]}); empty:
  *                   this JVM's threads or {@code workers}
+ * @param isolatedPlugins ids of plugins whose cells run in worker JVMs (at most {@code threads} of them) while the other
+ *                   methods' cells run in this JVM: how a run keeps plugins nobody has vetted out of the host. Only with
+ *                   {@code workers} 0 and no runner (those put every cell elsewhere already); empty: none
  */
 public record RunSpec(String family, Optional<String> task, List<String> methods, int seeds, boolean quick, Path out,
                       boolean resume, int threads, Duration cellTimeout, int workers, WorkerMemory workerMemory,
-                      StatisticsOptions statistics, Sweep sweep, Shard shard, Optional<String> data, Optional<String> runner) {
+                      StatisticsOptions statistics, Sweep sweep, Shard shard, Optional<String> data, Optional<String> runner,
+                      Set<String> isolatedPlugins) {
     /**
      * A worker JVM's memory caps.
      *
@@ -54,6 +59,7 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
         Objects.requireNonNull(sweep, "sweep is null");
         Objects.requireNonNull(data, "data is null");
         Objects.requireNonNull(runner, "runner is null");
+        isolatedPlugins = Set.copyOf(Objects.requireNonNull(isolatedPlugins, "isolatedPlugins is null"));
         if (runner.isPresent() && workers > 0) {
             throw new IllegalArgumentException("give --runner or --workers, not both: a runner starts its own worker JVMs");
         }
@@ -79,44 +85,44 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
 
     /** A run of every method on every task of a family with defaults: 3 seeds, 1 thread, 10 minutes a cell. */
     public static RunSpec of(String family, Path out) {
-        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT, Sweep.NONE, Shard.ALL, Optional.empty(), Optional.empty());
+        return new RunSpec(family, Optional.empty(), List.of(), 3, false, out, false, 1, Duration.ofMinutes(10), 0, WorkerMemory.DEFAULT, StatisticsOptions.DEFAULT, Sweep.NONE, Shard.ALL, Optional.empty(), Optional.empty(), Set.of());
     }
 
     public RunSpec withTask(String t) {
-        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, Optional.of(t), methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withMethods(List<String> m) {
-        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, m, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withSeeds(int n) {
-        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, n, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withQuick(boolean q) {
-        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, q, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withResume(boolean r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, r, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withThreads(int t) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, t, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withCellTimeout(Duration d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, d, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     public RunSpec withOut(Path o) {
-        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, o, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     /** Runs the cells in {@code n} worker JVMs (0: in this JVM). */
     public RunSpec withWorkers(int n) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, n, workerMemory, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     /** The scale of the run. */
@@ -125,31 +131,39 @@ public record RunSpec(String family, Optional<String> task, List<String> methods
     }
 
     public RunSpec withWorkerMemory(WorkerMemory m) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, m, statistics, sweep, shard, data, runner, isolatedPlugins);
     }
 
     /** How the reports test differences between methods. */
     public RunSpec withStatistics(StatisticsOptions s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s, sweep, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, s, sweep, shard, data, runner, isolatedPlugins);
     }
 
     /** Parameter values to sweep instead of the tasks' own (validated against each method's parameters before the run). */
     public RunSpec withSweep(Sweep s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, s, shard, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, s, shard, data, runner, isolatedPlugins);
     }
 
     /** Runs the family's bring-your-own-data task on this data set (a CSV path, or IMAGES,LABELS of an IDX pair) instead of its tasks. */
     public RunSpec withData(String d) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, Optional.ofNullable(d), runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, Optional.ofNullable(d), runner, isolatedPlugins);
     }
 
     /** Computes only this shard's cells (for array jobs; join the shards' folders with {@code plugbench merge}). */
     public RunSpec withShard(Shard s) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, s, data, runner);
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, s, data, runner, isolatedPlugins);
     }
 
     /** Runs the cells with the runner {@code NAME[=ARGUMENT]} (a {@link RunnerProvider} on the class path); null: this JVM or {@code workers}. */
     public RunSpec withRunner(String r) {
-        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, Optional.ofNullable(r));
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, Optional.ofNullable(r), isolatedPlugins);
+    }
+
+    /**
+     * The spec whose cells of these plugins (by id) run in worker JVMs, the rest in this JVM; the command line gives the
+     * plugins the user has not trusted. Ignored with {@code workers} &gt; 0 or a runner, which run every cell outside.
+     */
+    public RunSpec withIsolatedPlugins(Set<String> pluginIds) {
+        return new RunSpec(family, task, methods, seeds, quick, out, resume, threads, cellTimeout, workers, workerMemory, statistics, sweep, shard, data, runner, pluginIds);
     }
 }

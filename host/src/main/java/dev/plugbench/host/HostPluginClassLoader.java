@@ -39,10 +39,15 @@ final class HostPluginClassLoader extends PluginClassLoader {
         return descriptor.getVersion();
     }
 
-    /** Whether this loader defined the class (read by the exit guard, which has only the class's name from a stack frame). */
+    /**
+     * Whether this loader defined the class (read by the exit guard, which has only the class's name from a
+     * stack frame). A class this loader only asked its parent for (java.lang.System) is found too, so the
+     * defining loader is compared.
+     */
     boolean hasLoaded(String className) {
         synchronized (getClassLoadingLock(className)) {
-            return findLoadedClass(className) != null;
+            Class<?> loaded = findLoadedClass(className);
+            return loaded != null && loaded.getClassLoader() == this;
         }
     }
 
