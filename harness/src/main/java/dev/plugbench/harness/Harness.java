@@ -110,7 +110,7 @@ public final class Harness {
                     CellResolver resolver = new CellResolver(host, tasks, producers);
                     Map<RunSpec, CellExecutor> bySpec = new LinkedHashMap<>();
                     for (RunSpec s : specs) {
-                        bySpec.put(s, isolate(s, new InProcessExecutor(resolver, cells, s.cellTimeout()), isolationPools));
+                        bySpec.put(s, isolate(s, new InProcessExecutor(resolver, cells, s.cellTimeout()), isolationPools, true));
                     }
                     results.addAll(runOverlapped(jobs, listener, bySpec::get));
                 } finally {
@@ -122,7 +122,7 @@ public final class Harness {
                 Map<Object, CellExecutor> shared = new LinkedHashMap<>();
                 for (RunSpec s : specs) {
                     Object key = s.workers() > 0 && s.runner().isEmpty() ? List.of(workerSetup(s), s.workers()) : s;
-                    executors.put(s, shared.computeIfAbsent(key, k -> isolate(s, executor(s), isolationPools)));
+                    executors.put(s, shared.computeIfAbsent(key, k -> isolate(s, executor(s, jobs.size() > 1), isolationPools, jobs.size() > 1)));
                 }
                 boolean workers = specs.stream().allMatch(s -> s.workers() > 0 && s.runner().isEmpty());
                 if (jobs.size() > 1 && (runners || workers)) {
@@ -279,7 +279,7 @@ public final class Harness {
     }
 
     /** The executor the spec asks for: a runner's ({@code --runner}), worker JVMs ({@code --workers}) or this JVM's threads. */
-    private CellExecutor executor(RunSpec spec) {
+    private CellExecutor executor(RunSpec spec, boolean tasksOverlap) {
         if (spec.runner().isPresent()) {
             String r = spec.runner().get();
             int eq = r.indexOf('=');
@@ -287,7 +287,7 @@ public final class Harness {
             return provider.open(eq < 0 ? "" : r.substring(eq + 1), workerSetup(spec), spec.threads());
         }
         if (spec.workers() > 0) {
-            return new WorkerProcessExecutor(workerSetup(spec), spec.workers());
+            return new WorkerProcessExecutor(workerSetup(spec), spec.workers(), workersPerTask(spec.workers(), tasksOverlap));
         }
         return new InProcessExecutor(new CellResolver(host, tasks, producers), spec.threads(), spec.cellTimeout());
     }
@@ -298,7 +298,7 @@ public final class Harness {
      * need the same, kept in {@code pools}) and runs the rest here. Runs on the user's data stay here: a worker has no
      * path to it.
      */
-    private CellExecutor isolate(RunSpec spec, CellExecutor here, Map<Object, CellExecutor> pools) {
+    private CellExecutor isolate(RunSpec spec, CellExecutor here, Map<Object, CellExecutor> pools, boolean tasksOverlap) {
         if (spec.isolatedPlugins().isEmpty() || spec.workers() > 0 || spec.runner().isPresent() || spec.data().isPresent()) {
             return here;
         }
@@ -307,11 +307,19 @@ public final class Harness {
             return here;
         }
         WorkerSetup setup = workerSetup(spec, isolated, false);
-        CellExecutor pool = pools.computeIfAbsent(List.of(setup, spec.threads()), k -> new WorkerProcessExecutor(setup, spec.threads()));
+        CellExecutor pool = pools.computeIfAbsent(List.of(setup, spec.threads()), k -> new WorkerProcessExecutor(setup, spec.threads(), workersPerTask(spec.threads(), tasksOverlap)));
         Map<String, String> pluginOfMethod = new LinkedHashMap<>();
         host.allMethods().stream().filter(m -> m.family().equals(spec.family()) && m.source() != Source.CLASSPATH)
                 .forEach(m -> pluginOfMethod.put(m.id(), m.pluginId()));
         return new IsolatingExecutor(here, pool, pluginOfMethod, spec.isolatedPlugins());
+    }
+
+    /**
+     * How many of a pool's workers one task's cells go to: all of them when the run has one task; when tasks overlap, the
+     * pool split among the tasks in flight, so that a task prepares its data and networks in one worker JVM, not in each.
+     */
+    private static int workersPerTask(int workers, boolean tasksOverlap) {
+        return tasksOverlap ? Math.max(1, workers / TASKS_IN_FLIGHT) : workers;
     }
 
     /** What a worker JVM needs to rebuild this host: its plugin files and hashes, and this JVM's numeric threads. */

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A process's resident memory, the {@code VmRSS} line of {@code /proc/PID/status} (Linux): how the parent caps a
- * worker JVM's native memory without the worker paying for it. Empty where there is no /proc or
- * the process is gone.
+ * A process's resident memory, the {@code VmRSS} line of {@code /proc/PID/status} (Linux): what
+ * {@link ResidentWatch} caps. Empty where there is no /proc or the process is gone.
  */
 final class ResidentSize {
     static final long MIB = 1L << 20;

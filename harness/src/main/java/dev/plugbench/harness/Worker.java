@@ -25,7 +25,9 @@ import java.util.Map;
  * then any number of {@code {"type":"cell","index":I,"cell":<CellDescription.toJson()>}}, then
  * {@code {"type":"end"}} (or end of input). Out (stdout): lines starting with {@value #PREFIX}, the
  * rest of the line a JSON object: {@code {"type":"ready","methods":N}} once the host is built,
- * {@code {"type":"row","index":I,"row":<row>}} per cell, in the order received, or
+ * {@code {"type":"row","index":I,"row":<row>}} per cell, in the order received,
+ * {@code {"type":"resident-cap","message":M}} before halting with status 3 when a cell brought the JVM's
+ * resident memory past its caps ({@link ResidentWatch}), or
  * {@code {"type":"fatal","message":M}} before exiting with status 2 (a plugin file missing or
  * differing from its hash, a bad message). Other stdout lines (native libraries print banners) are
  * not part of the protocol.
@@ -100,6 +102,14 @@ public final class Worker {
             }
             CellResolver resolver = new CellResolver(host, new TaskRegistry(Worker.class.getClassLoader(), host), new Producers(host));
             send(out, Map.of("type", "ready", "methods", host.allMethods().size()));
+            ResidentWatch.start(message -> {
+                try {
+                    send(out, Map.of("type", "resident-cap", "message", message));
+                } catch (IOException e) {
+                    // the parent is gone; the halt below ends this worker all the same
+                }
+                Runtime.getRuntime().halt(3);
+            });
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) {
                     continue;

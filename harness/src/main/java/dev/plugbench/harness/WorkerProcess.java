@@ -32,22 +32,18 @@ public final class WorkerProcess implements AutoCloseable {
     /** How long past the cell's own limit the parent waits for a worker's answer before killing it. */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
     private static final Map<String, Object> EOF = Map.of("type", "eof");
-    private static final Map<String, Object> RESIDENT_CAP = Map.of("type", "resident-cap");
-    private static final long WATCH_MILLIS = 50;
     private final Process process;
     private final OutputStream in;
     private final Duration deadline;
     private final BlockingQueue<Map<String, Object>> answers = new LinkedBlockingQueue<>();
-    private final RunSpec.WorkerMemory memory;
     private volatile boolean reusable = true;
-    /** The resident size a cell may bring the worker to: its size when ready plus both caps; 0 where /proc is not there. */
-    private long residentCapBytes;
+    /** The tasks (family/task/scale) this worker has run cells of, and so holds the prepared state of. */
+    private final java.util.Set<String> prepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private WorkerProcess(Process process, Duration deadline, RunSpec.WorkerMemory memory) {
+    private WorkerProcess(Process process, Duration deadline) {
         this.process = process;
         this.in = process.getOutputStream();
         this.deadline = deadline;
-        this.memory = memory;
         Thread reader = new Thread(this::read, "plugbench-worker-reader-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -72,9 +68,8 @@ public final class WorkerProcess implements AutoCloseable {
         RunSpec.WorkerMemory memory = setup.memory();
         command.add("-Xmx" + memory.heapMb() + "m");
         command.add("-Dorg.bytedeco.javacpp.maxbytes=" + memory.offHeapMb() + "m");
-        // no resident-size cap inside the worker (maxphysicalbytes): JavaCPP would read /proc on every native allocation
-        // (cells ran 30% slower with it); the parent watches the worker's resident size instead (ResidentSize), while a
-        // cell runs, and ends a worker that grows past its size when ready plus both caps
+        // no JavaCPP resident-size cap (maxphysicalbytes): it reads /proc on every native allocation (cells ran 30% slower
+        // with it); the worker watches its own resident size instead, ten times a second (ResidentWatch)
         command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=0");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dplugbench.numericThreads=" + setup.numericThreads());
@@ -89,7 +84,7 @@ public final class WorkerProcess implements AutoCloseable {
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(setup.numericThreads()));
         builder.environment().remove("SD_MAX_THREADS");
         try {
-            WorkerProcess w = new WorkerProcess(builder.start(), setup.cellTimeout().plus(ANSWER_MARGIN), memory);
+            WorkerProcess w = new WorkerProcess(builder.start(), setup.cellTimeout().plus(ANSWER_MARGIN));
             w.send(setup.hostMessage());
             String problem;
             try {
@@ -102,8 +97,6 @@ public final class WorkerProcess implements AutoCloseable {
                 w.kill();
                 throw new IllegalStateException("a worker JVM could not build its host: " + problem);
             }
-            w.residentCapBytes = ResidentSize.of(w.process.pid()).stream()
-                    .map(ready -> ready + ((long) memory.heapMb() + memory.offHeapMb()) * ResidentSize.MIB).findFirst().orElse(0L);
             return w;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker JVM (" + command.get(0) + "): " + e.getMessage(), e);
@@ -143,12 +136,10 @@ public final class WorkerProcess implements AutoCloseable {
         m.put("index", index);
         m.put("cell", cell.toJson());
         send(m);
-        Map<String, Object> answer = receiveWatchingMemory(deadline);
-        if (answer == RESIDENT_CAP) {
+        Map<String, Object> answer = receive(deadline);
+        if (answer != null && "resident-cap".equals(answer.get("type"))) {
             retire();
-            return CellRunner.failed(cell, System.nanoTime(), "OutOfMemory: the worker JVM's resident memory grew past its cap of "
-                    + residentCapBytes / ResidentSize.MIB + " MiB (its size when ready, plus --worker-heap " + memory.heapMb()
-                    + " and --worker-off-heap " + memory.offHeapMb() + " MiB) and the worker was ended; the other cells go on in a new worker");
+            return CellRunner.failed(cell, System.nanoTime(), answer.get("message") + "; the other cells go on in a new worker");
         }
         if (answer == null) {
             retire();
@@ -161,6 +152,14 @@ public final class WorkerProcess implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = (Map<String, Object>) answer.get("row");
         return Json.cell(row);
+    }
+
+    void prepared(String task) {
+        prepared.add(task);
+    }
+
+    boolean hasPrepared(String task) {
+        return prepared.contains(task);
     }
 
     /** False once the worker should not run another cell (it died, timed out or ran out of memory); it is then already ended. */
@@ -193,25 +192,6 @@ public final class WorkerProcess implements AutoCloseable {
     private void send(Map<String, Object> message) throws IOException {
         in.write((Json.COMPACT.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
-    }
-
-    /**
-     * {@link #receive} in steps of {@value #WATCH_MILLIS} ms, reading the worker's resident size between
-     * them (one small /proc read, in this JVM, not on each of the worker's allocations): {@link #RESIDENT_CAP}
-     * once the worker is past its cap.
-     */
-    private Map<String, Object> receiveWatchingMemory(Duration wait) throws IOException {
-        long end = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < end) {
-            Map<String, Object> m = receive(Duration.ofMillis(WATCH_MILLIS));
-            if (m != null) {
-                return m;
-            }
-            if (residentCapBytes > 0 && ResidentSize.of(process.pid()).orElse(0L) > residentCapBytes) {
-                return RESIDENT_CAP;
-            }
-        }
-        return null;
     }
 
     /** The next protocol message, null after {@code wait}; an IOException when the worker exited or sent a fatal message (its reason). */

@@ -28,84 +28,145 @@ final class WorkerProcessExecutor implements CellExecutor {
     private final Semaphore busy;
     private final BlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
     private final AtomicInteger started = new AtomicInteger();
+    /** Nanoseconds from starting a worker JVM to its ready message, summed over the workers started. */
+    private final java.util.concurrent.atomic.AtomicLong startNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** Nanoseconds a cell took in the parent beyond its own seconds (protocol, JSON, the worker's bookkeeping), summed. */
+    private final java.util.concurrent.atomic.AtomicLong overheadNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger cellsRun = new AtomicInteger();
 
-    WorkerProcessExecutor(WorkerSetup setup, int workers) {
+    private final int workersPerTask;
+
+    /**
+     * @param workersPerTask the most workers one task's cells go to: {@code workers} when the run has one task; fewer when
+     *                       tasks overlap, so that each task prepares its data and networks in as few JVMs as keep the
+     *                       pool busy (the next task takes the other workers), not in every one
+     */
+    WorkerProcessExecutor(WorkerSetup setup, int workers, int workersPerTask) {
         this.setup = setup;
         this.workers = workers;
+        this.workersPerTask = Math.max(1, Math.min(workers, workersPerTask));
         this.busy = new Semaphore(workers, true);
+    }
+
+    /** One call of {@link #execute}: its cells, their queues, where rows go, and how many are still to come. */
+    private static final class Call {
+        final List<CellDescription> cells;
+        final SeedQueues todo;
+        final BiConsumer<Integer, CellResult> onResult;
+        final String task;
+        final java.util.concurrent.CountDownLatch unanswered;
+        final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+
+        Call(List<CellDescription> cells, int feeders, BiConsumer<Integer, CellResult> onResult) {
+            this.cells = cells;
+            this.todo = new SeedQueues(cells, feeders);
+            this.onResult = onResult;
+            this.task = cells.get(0).family() + "/" + cells.get(0).task() + "/" + cells.get(0).scale();
+            this.unanswered = new java.util.concurrent.CountDownLatch(cells.size());
+        }
+
+        void fail(RuntimeException e) {
+            fatal.compareAndSet(null, e);
+            for (long n = unanswered.getCount(); n > 0; n--) {
+                unanswered.countDown();
+            }
+            todo.clear();
+        }
     }
 
     @Override
     public java.util.Map<String, Object> execute(List<CellDescription> cells, BiConsumer<Integer, CellResult> onResult) throws InterruptedException {
-        int feeders = Math.min(workers, cells.size());
-        SeedQueues todo = new SeedQueues(cells, feeders);
-        AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < feeders; w++) {
-            int own = w;
-            Thread t = new Thread(() -> {
-                try {
-                    feed(cells, todo, own, onResult);
-                } catch (RuntimeException e) {
-                    fatal.compareAndSet(null, e);
-                    todo.clear();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "plugbench-worker-feeder-" + w);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (fatal.get() != null) {
-            throw fatal.get();
+        if (!cells.isEmpty()) {
+            int feeders = Math.min(workersPerTask, cells.size());
+            Call call = new Call(cells, feeders, onResult);
+            for (int w = 0; w < feeders; w++) {
+                int own = w;
+                Thread t = new Thread(() -> {
+                    try {
+                        feed(call, own);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "plugbench-worker-feeder-" + w);
+                t.setDaemon(true);
+                t.start();
+            }
+            call.unanswered.await();
+            if (call.fatal.get() != null) {
+                throw call.fatal.get();
+            }
         }
         java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("executor", workers + " worker JVMs");
         p.put("worker_heap_mb", setup.memory().heapMb());
         p.put("worker_off_heap_mb", setup.memory().offHeapMb());
         p.put("worker_jvms_started", started.get());
+        p.put("worker_start_seconds_mean", started.get() == 0 ? 0.0 : Math.round(startNanos.get() / 1e7 / started.get()) / 100.0);
+        p.put("worker_overhead_ms_per_cell", cellsRun.get() == 0 ? 0.0 : Math.round(overheadNanos.get() / 1e4 / cellsRun.get()) / 100.0);
         return p;
     }
 
     /**
-     * Keeps one worker busy until the queue is empty: the worker comes from the pool (one a task
-     * before used), or is started; a retired one is replaced; a live one goes back to the pool.
+     * Keeps one worker busy until the call's queue is empty (a worker does not help another task
+     * when its own is done: preparing that task again cost more than the idle tail saved, 201 s
+     * against 151 s on the quick demo). The worker comes from the pool (one that ran this task's cells before, if idle), or is started;
+     * a retired one is replaced; a live one goes back to the pool.
      */
-    private void feed(List<CellDescription> cells, SeedQueues todo, int own, BiConsumer<Integer, CellResult> onResult)
-            throws InterruptedException {
-        if (todo.isEmpty()) {
+    private void feed(Call call, int own) throws InterruptedException {
+        if (call.todo.isEmpty()) {
             return;
         }
         busy.acquire();
-        WorkerProcess worker = idle.pollFirst();
+        WorkerProcess[] worker = {takeIdle(call.task)};
         try {
-            for (Integer i; (i = todo.next(own)) != null; ) {
-                if (worker == null) {
-                    worker = WorkerProcess.start(setup);
-                    started.incrementAndGet();
-                }
-                CellResult row = worker.run(i, cells.get(i));
-                if (!worker.reusable()) {
-                    worker = null; // retired (killed) by run()
-                }
-                onResult.accept(i, row);
+            for (Integer i; (i = call.todo.next(own)) != null; ) {
+                runOne(call, i, worker);
             }
-        } catch (RuntimeException | Error e) {
-            if (worker != null) {
-                worker.kill();
-                worker = null;
-            }
-            throw e;
         } finally {
-            if (worker != null) {
-                idle.offerFirst(worker);
+            if (worker[0] != null) {
+                idle.offerFirst(worker[0]);
             }
             busy.release();
         }
+    }
+
+    /** Runs cell {@code i} of {@code call} on {@code worker[0]} (started if null, nulled when retired) and hands its row over. */
+    private void runOne(Call call, int i, WorkerProcess[] worker) {
+        try {
+            if (worker[0] == null) {
+                long t0 = System.nanoTime();
+                worker[0] = WorkerProcess.start(setup);
+                startNanos.addAndGet(System.nanoTime() - t0);
+                started.incrementAndGet();
+            }
+            worker[0].prepared(call.task);
+            long t0 = System.nanoTime();
+            CellResult row = worker[0].run(i, call.cells.get(i));
+            overheadNanos.addAndGet(Math.max(0, System.nanoTime() - t0 - (long) (row.seconds() * 1e9)));
+            cellsRun.incrementAndGet();
+            if (!worker[0].reusable()) {
+                worker[0] = null; // retired (killed) by run()
+            }
+            call.onResult.accept(i, row);
+            call.unanswered.countDown();
+        } catch (RuntimeException | Error e) {
+            if (worker[0] != null) {
+                worker[0].kill();
+                worker[0] = null;
+            }
+            call.fail(e instanceof RuntimeException r ? r : new IllegalStateException("the harness failed: " + e, e));
+        }
+    }
+
+    /** An idle worker that has run cells of {@code task} already (it holds what the task prepared), else any idle one, else null. */
+    private synchronized WorkerProcess takeIdle(String task) {
+        for (WorkerProcess w : idle) {
+            if (w.hasPrepared(task)) {
+                idle.remove(w);
+                return w;
+            }
+        }
+        return idle.pollFirst();
     }
 
     /**

@@ -63,6 +63,25 @@ class WorkerProtocolTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void overlappingTasksShareOnePoolOfWorkersAndGiveTheInProcessRows() throws IOException {
+        try (Plugbench host = Plugbench.builder().pluginsDir(plugins()).discoverClasspath(false).build()) {
+            Harness h = new Harness(host);
+            RunSpec a = RunSpec.of("spectral", tmp.resolve("a")).withTask("digits-drift").withQuick(true).withSeeds(2);
+            RunSpec b = a.withOut(tmp.resolve("b")).withSeeds(3);
+            List<TaskResult> here = h.run(List.of(a.withOut(tmp.resolve("a-here")), b.withOut(tmp.resolve("b-here"))), ProgressListener.NONE);
+            // two tasks in flight on a pool of 2: each task's cells go to one worker of it
+            List<TaskResult> workers = h.run(List.of(a.withWorkers(2), b.withWorkers(2)), ProgressListener.NONE);
+            assertThat(workers).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                assertThat(byCell(workers.get(i))).isEqualTo(byCell(here.get(i)));
+                Map<String, Object> run = (Map<String, Object>) workers.get(i).provenance().get("run");
+                assertThat(((Number) run.get("worker_jvms_started")).intValue()).as("one pool for the run").isBetween(1, 2);
+            }
+        }
+    }
+
+    @Test
     void aMethodThatHoardsHeapOrOffHeapMemoryFailsOnlyItsOwnCell() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("hoarders"));
         Files.copy(TestPluginsAccess.v1(), dir.resolve("fixture.jar"));
