@@ -11,22 +11,31 @@ import javax.management.ObjectName;
  * through the JVM's diagnostic command ({@code jcmd GC.run}, which {@code -XX:+DisableExplicitGC}
  * does not disable, unlike {@code System.gc()}), then allocation pressure, so that a verdict "still
  * reachable" means reachable, not "no collection ran". Class loaders are only unloaded by full or
- * concurrent collections, never by young ones.
+ * concurrent collections, never by young ones. Something may hold a loader for a while without
+ * keeping it: the JIT compiler holds the class of a method it is compiling until the compilation
+ * ends, which takes seconds on a loaded machine; so collection goes on for up to {@link #PATIENCE_MS}
+ * while anything is still reachable.
  */
 final class Reachability {
     private static final int ROUNDS = 10;
+    /** How long collection goes on while a referent is still reachable, once the first rounds are done. */
+    private static final long PATIENCE_MS = 3_000;
 
     private Reachability() {
     }
 
-    /** How many of {@code refs} still hold their referent after up to 10 rounds of collection. */
+    /**
+     * How many of {@code refs} still hold their referent after at least 10 rounds of collection and
+     * {@value #PATIENCE_MS} ms; returns as soon as none does.
+     */
     static int stillReachable(List<? extends Reference<?>> refs) throws InterruptedException {
-        for (int round = 0; round < ROUNDS && refs.stream().anyMatch(r -> r.get() != null); round++) {
+        long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000L;
+        for (int round = 0; refs.stream().anyMatch(r -> r.get() != null) && (round < ROUNDS || System.nanoTime() < deadline); round++) {
             collectNow();
             if (round % 3 == 2) {
                 allocate();
             }
-            Thread.sleep(10L + 5L * round); // time for cleaners to drop what they hold
+            Thread.sleep(Math.min(10L + 5L * round, 100L)); // time for cleaners and compilations to drop what they hold
         }
         return (int) refs.stream().filter(r -> r.get() != null).count();
     }
