@@ -44,25 +44,6 @@ class WorkerProtocolTest {
     }
 
     @Test
-    void cellsRunInWorkerJvmsGiveTheInProcessRows() throws IOException {
-        try (Plugbench host = Plugbench.builder().pluginsDir(plugins()).discoverClasspath(false).build()) {
-            Harness h = new Harness(host);
-            RunSpec spec = RunSpec.of("spectral", tmp.resolve("in-process")).withTask("digits-drift").withQuick(true).withSeeds(2);
-            TaskResult here = h.run(spec).get(0);
-            TaskResult workers = h.run(spec.withOut(tmp.resolve("workers")).withWorkers(2)).get(0);
-            assertThat(here.rows()).hasSize(16);
-            // the probes that measure snapshots succeed; the kernel probes refuse (this task gives no model): both kinds of row must match
-            assertThat(here.rows().stream().filter(c -> !c.failed()).count()).isGreaterThanOrEqualTo(4);
-            assertThat(here.rows().stream().filter(CellResult::failed).count()).isGreaterThanOrEqualTo(4);
-            assertThat(byCell(workers)).isEqualTo(byCell(here));
-            assertThat(workers.summary()).isEqualTo(here.summary());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> run = (Map<String, Object>) workers.provenance().get("run");
-            assertThat(run.get("executor")).isEqualTo("2 worker JVMs");
-        }
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void overlappingTasksShareOnePoolOfWorkersAndGiveTheInProcessRows() throws IOException {
         try (Plugbench host = Plugbench.builder().pluginsDir(plugins()).discoverClasspath(false).build()) {
@@ -73,9 +54,15 @@ class WorkerProtocolTest {
             // two tasks in flight on a pool of 2: each task's cells go to one worker of it
             List<TaskResult> workers = h.run(List.of(a.withWorkers(2), b.withWorkers(2)), ProgressListener.NONE);
             assertThat(workers).hasSize(2);
+            assertThat(here.get(0).rows()).hasSize(16);
+            // the probes that measure snapshots succeed; the kernel probes refuse (this task gives no model): both kinds of row must match
+            assertThat(here.get(0).rows().stream().filter(c -> !c.failed()).count()).isGreaterThanOrEqualTo(4);
+            assertThat(here.get(0).rows().stream().filter(CellResult::failed).count()).isGreaterThanOrEqualTo(4);
             for (int i = 0; i < 2; i++) {
                 assertThat(byCell(workers.get(i))).isEqualTo(byCell(here.get(i)));
+                assertThat(workers.get(i).summary()).isEqualTo(here.get(i).summary());
                 Map<String, Object> run = (Map<String, Object>) workers.get(i).provenance().get("run");
+                assertThat(run.get("executor")).isEqualTo("2 worker JVMs");
                 assertThat(((Number) run.get("worker_jvms_started")).intValue()).as("one pool for the run").isBetween(1, 2);
             }
         }
