@@ -25,6 +25,9 @@ final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-D") || a.startsWith("-X") && !a.startsWith("-Xrunjdwp") && !a.startsWith("-Xdebug")).forEach(command::add);
+        // the log settings (HostLog), also when set after start-up
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("plugbench.log.")).sorted()
+                .map(k -> "-D" + k + "=" + System.getProperty(k)).filter(a -> !command.contains(a)).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         try {

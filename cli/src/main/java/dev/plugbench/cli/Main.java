@@ -16,8 +16,8 @@ public final class Main implements Runnable {
 
     /** Read in {@link #main} before any logger exists; declared here so that every command accepts and documents it. */
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "also print the plugin framework's (PF4J's) own log lines with their stack traces; by default they are off, "
-                    + "the host's problems list says what went wrong with the fix")
+            description = "also print every log line on the console with its stack trace (the plugin framework's, PF4J's, included); "
+                    + "by default they go to the host's log (~/.local/state/plugbench/logs) and the problems list says what went wrong with the fix")
     private boolean verbose;
 
     @Override
@@ -26,10 +26,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // The CLI prints the problems list itself; the host's per-problem log lines would repeat it.
-        System.setProperty("org.slf4j.simpleLogger.log.dev.plugbench.host.Problems", "error");
+        // read by HostLog when the first logger is made: the console then shows every log line with its stack trace
         if (java.util.Arrays.asList(args).contains("--verbose")) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "warn");
+            System.setProperty(HostLog.VERBOSE_PROPERTY, "true");
         }
         PrintWriter err = new PrintWriter(System.err, true);
         // a System.exit in plugin code ends the command with ExitGuard.STATUS and names the plugin, not with the plugin's 0

@@ -47,7 +47,7 @@ class CoreCountIndependenceTest {
 
     private Process child(int threads) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), PinnedCellsMain.class.getName(), tmp.resolve("out-" + threads).toString(),
+                "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"), "-cp", System.getProperty("java.class.path"), PinnedCellsMain.class.getName(), tmp.resolve("out-" + threads).toString(),
                 Path.of(System.getProperty("plugbench.plugins", "target/plugins")).toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + threads).toFile());
         pb.environment().remove("SD_MAX_THREADS");

@@ -21,7 +21,9 @@ final class ChildCli {
     /** Runs {@code plugbench args}, its output (both streams) kept in a file under {@code tmp}. */
     static Ended run(Path tmp, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dorg.bytedeco.javacpp.maxbytes=2g", "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
+                "-Dorg.bytedeco.javacpp.maxbytes=2g",
+                // the tests' home and log (cli/pom.xml), not the developer's
+                "-Duser.home=" + System.getProperty("user.home"), "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"), "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
         command.addAll(List.of(args));
         Path log = tmp.resolve("out-" + System.nanoTime() + ".txt");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -44,7 +44,7 @@ class PluginCheckCommandsTest {
         Path dir = Files.createDirectories(tmp.resolve("nogc"));
         Path jar = Files.copy(TestPlugins.v1(), dir.resolve("fixture.jar"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+DisableExplicitGC", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main", "hotswap-check", jar.toString(),
+                "-Duser.home=" + System.getProperty("user.home"), "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"), "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main", "hotswap-check", jar.toString(),
                 "--plugins", Files.createDirectories(tmp.resolve("empty")).toString(), "--swaps", "10", "--threads", "2")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a user sees on the console, in a JVM of its own as ./plugbench runs: a command that cannot
  * find a method says why (both files of a duplicate id, with the fix), and no host problem kind prints
- * a stack trace unless {@code --verbose} asks for the plugin framework's own lines.
+ * a stack trace unless {@code --verbose} asks for the plugin framework's own lines: the traces are in
+ * the host's log.
  */
 class ProblemsOnTheConsoleTest {
     @TempDir
@@ -24,7 +25,7 @@ class ProblemsOnTheConsoleTest {
 
     private String plugbench(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
+                "-Dplugbench.log.dir=" + tmp.resolve("logs"), "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
         command.addAll(List.of(args));
         Path log = tmp.resolve("out-" + System.nanoTime() + ".txt");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -45,6 +46,30 @@ class ProblemsOnTheConsoleTest {
         return plugins;
     }
 
+    /** The host's log of the commands run here: one file a day. */
+    private String hostLog() throws IOException {
+        List<Path> logs;
+        try (var files = Files.list(tmp.resolve("logs"))) {
+            logs = files.toList();
+        }
+        assertThat(logs).as("one log file a day").hasSize(1);
+        return Files.readString(logs.get(0));
+    }
+
+    @Test
+    void aMethodThatThrowsFailsItsCellsWithTheReasonAndItsStackTraceGoesToTheLogNotTheConsole() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(TestPlugins.v1(), plugins.resolve("fixture.jar"));
+        TestPluginJars.of(plugins, "throws", MisbehavingProbes.Throwing.class);
+        // untrusted: its cells run in a worker JVM, which logs to the same file
+        String bench = plugbench("bench", "spectral", "--task", "digits-drift", "--quick", "--seeds", "1", "--methods", "frobenius,throwing",
+                "--plugins", plugins.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(bench).contains("this probe always fails");
+        assertThat(bench.lines()).as(bench).noneMatch(l -> l.startsWith("\tat "));
+        assertThat(hostLog()).contains("cell spectral digits-drift throwing seed 0").contains("java.lang.IllegalStateException: this probe always fails")
+                .contains("\tat dev.plugbench.host.MisbehavingProbes$Throwing.measure");
+    }
+
     @Test
     void aMissingMethodNamesBothFilesOfTheDuplicateAndNoProblemPrintsAStackTrace() throws Exception {
         Path plugins = pluginsWithEveryProblem();
@@ -60,6 +85,8 @@ class ProblemsOnTheConsoleTest {
         for (String out : List.of(bench, listed)) {
             assertThat(out.lines()).as(out).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception in thread"));
         }
+        assertThat(hostLog()).as("the host's log holds the framework's stack trace of the constructor that throws")
+                .contains("fails in its constructor on purpose").contains("\tat dev.plugbench.host.ThrowingPlugins$InConstructor.<init>");
         String verbose = plugbench("plugins", "--verbose", "--plugins", plugins.toString());
         assertThat(verbose.lines()).as("--verbose shows the framework's stack traces").anyMatch(l -> l.startsWith("\tat "));
     }

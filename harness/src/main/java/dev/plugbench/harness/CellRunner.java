@@ -9,9 +9,14 @@ import dev.plugbench.api.bench.Setting;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one cell on a thread of its own under a time limit, and checks what it returns. */
 final class CellRunner {
+    /** A failed cell's stack trace, for the log (its row holds the reason). */
+    private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
+
     private CellRunner() {
     }
 
@@ -42,6 +47,7 @@ final class CellRunner {
         }
         if (failure.get() != null) {
             Throwable e = failure.get();
+            LOG.info("cell {} {} {} seed {} {} failed", cell.family(), cell.task(), cell.method(), cell.seed(), cell.params(), e);
             return failed(cell, t0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         CellOutput out = output.get();

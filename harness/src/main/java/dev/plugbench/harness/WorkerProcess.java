@@ -77,6 +77,9 @@ public final class WorkerProcess implements AutoCloseable {
         if (blasCore != null) {
             command.add("-D" + NumericRuntime.CORE_PROPERTY + "=" + blasCore);
         }
+        // the command's log settings (plugbench.log.*, read by the CLI's logging): a worker logs to the same file, the same way
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("plugbench.log.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.add("-cp");
         command.add(classPath);
         command.add(Worker.class.getName());

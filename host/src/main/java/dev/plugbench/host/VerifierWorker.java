@@ -53,6 +53,9 @@ public final class VerifierWorker {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Dorg.bytedeco.javacpp.")).toList());
+        // the log settings of an embedding CLI (plugbench.log.*): the worker logs where its parent does
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("plugbench.log.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VerifierWorker.class.getName(), file.toAbsolutePath().toString(),
                 pluginId, installed.map(p -> p.toAbsolutePath().toString()).orElse(""), scratch.toString()));
         List<PluginVerifier.Finding> findings = new ArrayList<>();

@@ -27,7 +27,7 @@ class RuntimeDependenciesTest {
                 .anyMatch(d -> d.startsWith("com.google.inject:guice:")).anyMatch(d -> d.startsWith("dev.plugbench:plugbench-api:"));
         for (String forbidden : List.of("info.picocli:", "org.knowm.xchart:", "org.apache.pdfbox:", "de.rototor.pdfbox:", "org.hipparchus:",
                 "org.webjars", "me.tongfei:progressbar", "org.jline:", "dev.plugbench:plugbench-harness", "dev.plugbench:plugbench-cli",
-                "dev.plugbench:plugbench-tasks-", "org.slf4j:slf4j-simple")) {
+                "dev.plugbench:plugbench-tasks-", "org.slf4j:slf4j-simple", "ch.qos.logback:")) {
             assertThat(deps).as("runtime dependencies of plugbench-host").noneMatch(d -> d.startsWith(forbidden));
         }
     }

@@ -251,7 +251,7 @@ final class SparkCellExecutor implements CellExecutor {
     }
 
     /**
-     * Spark logs every task at INFO; with the host's SLF4J backend (slf4j-simple) its loggers print
+     * Spark logs every task at INFO; with slf4j-simple (this module's tests; the CLI's HostLog sets its own levels) its loggers print
      * warnings and errors only, unless the user set a level for them ({@code -Dorg.slf4j.simpleLogger.log.org.apache.spark=info}).
      */
     private static void quietSparkLogs() {
