@@ -80,6 +80,7 @@ public final class HostLog extends ContextAwareBase implements Configurator {
         for (String quiet : new String[] {"org.nd4j", "org.reflections", "org.apache.spark", "org.sparkproject", "org.pf4j"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
+        context.getLogger("dev.plugbench.harness.CellRunner").setLevel(Level.DEBUG); // a failed cell's stack trace
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /** Runs one cell on a thread of its own under a time limit, and checks what it returns. */
 final class CellRunner {
-    /** A failed cell's stack trace, for the log (its row holds the reason). */
+    /** A failed cell's stack trace, at DEBUG, for the log (its row holds the reason; the CLI's log takes this logger's DEBUG lines). */
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
 
     private CellRunner() {
@@ -47,7 +47,7 @@ final class CellRunner {
         }
         if (failure.get() != null) {
             Throwable e = failure.get();
-            LOG.info("cell {} {} {} seed {} {} failed", cell.family(), cell.task(), cell.method(), cell.seed(), cell.params(), e);
+            LOG.debug("cell {} {} {} seed {} {} failed", cell.family(), cell.task(), cell.method(), cell.seed(), cell.params(), e);
             return failed(cell, t0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         CellOutput out = output.get();

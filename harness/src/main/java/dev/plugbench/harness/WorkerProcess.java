@@ -80,6 +80,8 @@ public final class WorkerProcess implements AutoCloseable {
         // the command's log settings (plugbench.log.*, read by the CLI's logging): a worker logs to the same file, the same way
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("plugbench.log.")).sorted()
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        WorkerClassArchive.Use classArchive = WorkerClassArchive.of(classPath).next();
+        command.addAll(classArchive.options());
         command.add("-cp");
         command.add(classPath);
         command.add(Worker.class.getName());
@@ -87,7 +89,9 @@ public final class WorkerProcess implements AutoCloseable {
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(setup.numericThreads()));
         builder.environment().remove("SD_MAX_THREADS");
         try {
-            WorkerProcess w = new WorkerProcess(builder.start(), setup.cellTimeout().plus(ANSWER_MARGIN));
+            Process process = builder.start();
+            process.onExit().thenRun(classArchive::ended);
+            WorkerProcess w = new WorkerProcess(process, setup.cellTimeout().plus(ANSWER_MARGIN));
             w.send(setup.hostMessage());
             String problem;
             try {
@@ -102,6 +106,7 @@ public final class WorkerProcess implements AutoCloseable {
             }
             return w;
         } catch (IOException e) {
+            classArchive.ended(); // no JVM: the archive's lock goes
             throw new UncheckedIOException("cannot start a worker JVM (" + command.get(0) + "): " + e.getMessage(), e);
         }
     }

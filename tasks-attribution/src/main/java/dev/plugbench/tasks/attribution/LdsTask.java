@@ -7,6 +7,7 @@ import dev.plugbench.api.bench.CellContext;
 import dev.plugbench.api.bench.CellOutput;
 import dev.plugbench.api.bench.Scale;
 import dev.plugbench.api.bench.Setting;
+import dev.plugbench.harness.CacheDirectory;
 import dev.plugbench.toolkit.data.Shuffle;
 import dev.plugbench.toolkit.metrics.Spearman;
 import dev.plugbench.toolkit.nn.Network;
@@ -208,17 +209,9 @@ public final class LdsTask extends AttributionTask {
         return margins;
     }
 
-    /**
-     * Where retrained margins are kept: the system property {@code plugbench.cache}, else
-     * {@code $XDG_CACHE_HOME/plugbench}, else {@code ~/.cache/plugbench}.
-     */
+    /** Where retrained margins are kept: {@link CacheDirectory}. */
     static Path cacheDirectory() {
-        String property = System.getProperty("plugbench.cache");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("plugbench");
+        return CacheDirectory.get();
     }
 
     private static double[][] read(Path file, int rows, int columns) {
