@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
@@ -161,7 +162,7 @@ public final class HostLog extends ContextAwareBase implements Configurator {
                     .append(" - ").append(event.getFormattedMessage());
             if (event.getThrowableProxy() != null) {
                 if (verbose) {
-                    line.append(CoreConstants.LINE_SEPARATOR).append(ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(event.getThrowableProxy()));
+                    line.append(CoreConstants.LINE_SEPARATOR).append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
                 } else {
                     line.append(" (").append(event.getThrowableProxy().getClassName()).append(logFile != null
                             ? "; its stack trace is in " + logFile + ", or run with --verbose)" : "; run with --verbose for its stack trace)");

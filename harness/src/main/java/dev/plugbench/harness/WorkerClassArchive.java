@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The JDK's application class-data sharing (AppCDS) for worker JVMs, made on first use: the first
  * worker that finds no archive for its class path and JVM records the classes it loaded into one when
  * it ends ({@code -XX:ArchiveClassesAtExit}); later workers map it ({@code -XX:SharedArchiveFile}) and
- * skip parsing and verifying those classes. Measured: a command's start 1.65 s without, 1.10 s with
- * (sdk-docs/trust-and-isolation.md). One archive per class path, file sizes and times, and JVM,
+ * skip parsing and verifying those classes (measured: a worker's start 3.1-3.4 s without, 1.9-2.1 s
+ * with, sdk-docs/trust-and-isolation.md). One archive per class path, file sizes and times, and JVM,
  * in {@link CacheDirectory}{@code /cds}; made by one JVM at a time (a lock file; one older than 10
  * minutes is taken as left by a killed worker), written under a temporary name and moved into place
  * when its worker ended, so no worker maps half a file. The JVM's own CDS messages are off: they go to
@@ -42,20 +43,35 @@ final class WorkerClassArchive {
         this.archivable = archivable;
     }
 
-    /** What one worker start does with the archive. */
-    interface Use {
-        /** The JVM options. */
-        List<String> options();
+    /** What one worker start does with the archive: its JVM options, and what to do once that JVM ended. */
+    static final class Use {
+        private final List<String> options;
+        private final Runnable afterExit;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
-        /** Called when the worker JVM ended (or never started); once is enough. */
-        void ended();
+        private Use(List<String> options, Runnable afterExit) {
+            this.options = options;
+            this.afterExit = afterExit;
+        }
+
+        /** The JVM options. */
+        List<String> options() {
+            return options;
+        }
+
+        /** Called when the worker JVM ended (or never started); a second call does nothing. */
+        void ended() {
+            if (!ended.getAndSet(true)) {
+                afterExit.run();
+            }
+        }
     }
 
-    private static final Use NONE = fixed(List.of());
+    private static final Use NONE = new Use(List.of(), () -> { });
 
     /** The archive of workers started with {@code classPath} by this JVM's java executable. */
     static WorkerClassArchive of(String classPath) {
-        boolean jarsOnly = java.util.Arrays.stream(classPath.split(File.pathSeparator)).noneMatch(e -> new File(e).isDirectory());
+        boolean jarsOnly = Arrays.stream(classPath.split(File.pathSeparator)).noneMatch(e -> new File(e).isDirectory());
         return new WorkerClassArchive(CacheDirectory.get().resolve("cds").resolve("worker-" + key(classPath) + ".jsa"), jarsOnly);
     }
 
@@ -65,9 +81,7 @@ final class WorkerClassArchive {
             return NONE;
         }
         if (Files.isRegularFile(archive)) {
-            List<String> options = new ArrayList<>(QUIET);
-            options.add("-XX:SharedArchiveFile=" + archive);
-            return fixed(options);
+            return new Use(with("-XX:SharedArchiveFile=" + archive), () -> { });
         }
         Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
         try {
@@ -80,45 +94,25 @@ final class WorkerClassArchive {
             return NONE; // a read-only cache: workers start without it
         }
         Path part = archive.resolveSibling(archive.getFileName() + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        List<String> options = new ArrayList<>(QUIET);
-        options.add("-XX:ArchiveClassesAtExit=" + part);
-        AtomicBoolean done = new AtomicBoolean();
-        return new Use() {
-            @Override
-            public List<String> options() {
-                return options;
-            }
-
-            @Override
-            public void ended() {
-                if (done.getAndSet(true)) {
-                    return;
+        return new Use(with("-XX:ArchiveClassesAtExit=" + part), () -> {
+            try {
+                if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                    Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
-                try {
-                    if (Files.isRegularFile(part) && Files.size(part) > 0) {
-                        Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // no archive this time; a later worker tries again
-                } finally {
-                    deleteQuietly(part);
-                    deleteQuietly(lock);
-                }
+            } catch (IOException | RuntimeException e) {
+                // no archive this time; a later worker tries again
+            } finally {
+                deleteQuietly(part);
+                deleteQuietly(lock);
             }
-        };
+        });
     }
 
-    private static Use fixed(List<String> options) {
-        return new Use() {
-            @Override
-            public List<String> options() {
-                return options;
-            }
-
-            @Override
-            public void ended() {
-            }
-        };
+    /** The quiet options and {@code option}. */
+    private static List<String> with(String option) {
+        List<String> options = new ArrayList<>(QUIET);
+        options.add(option);
+        return options;
     }
 
     private static void takeStale(Path lock) throws IOException {
