@@ -4,6 +4,7 @@ import dev.plugbench.api.bench.CellResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,8 @@ import java.util.function.BiConsumer;
  * same class path, then answers one cell at a time. A worker that dies fails the cell it was running
  * and is replaced. The same rows as {@link InProcessExecutor} (tested), in separate processes.
  *
- * <p>The workers are a pool that lives as long as the executor, one run: a worker started for the
- * first task serves the next ones too, keeping what the tasks prepared (their data, and what they
+ * <p>The workers are a pool that lives as long as the executor, one run, started with it (while the
+ * run is planned and its first task prepared): a worker serves task after task, keeping what the tasks prepared (their data, and what they
  * cache per seed), so a run pays each JVM's start once, not once per task. At most {@code workers}
  * run cells at any moment, also when two tasks are in flight ({@link #execute} may be called
  * concurrently).
@@ -27,6 +28,8 @@ final class WorkerProcessExecutor implements CellExecutor {
     private final int workers;
     private final Semaphore busy;
     private final BlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
+    /** The workers started with the pool, before any cell (their JVM start and ND4J's overlap the run's planning), not yet taken. */
+    private final java.util.Queue<FutureTask<WorkerProcess>> warming = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger started = new AtomicInteger();
     /** Nanoseconds from starting a worker JVM to its ready message, summed over the workers started. */
     private final java.util.concurrent.atomic.AtomicLong startNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -46,6 +49,41 @@ final class WorkerProcessExecutor implements CellExecutor {
         this.workers = workers;
         this.workersPerTask = Math.max(1, Math.min(workers, workersPerTask));
         this.busy = new Semaphore(workers, true);
+        for (int w = 0; w < workers; w++) {
+            FutureTask<WorkerProcess> start = new FutureTask<>(this::startWorker);
+            Thread t = new Thread(start, "plugbench-worker-start-" + w);
+            t.setDaemon(true);
+            t.start();
+            warming.add(start);
+        }
+    }
+
+    /** Starts a worker JVM and counts its start time. */
+    private WorkerProcess startWorker() {
+        long t0 = System.nanoTime();
+        WorkerProcess w = WorkerProcess.start(setup);
+        startNanos.addAndGet(System.nanoTime() - t0);
+        started.incrementAndGet();
+        return w;
+    }
+
+    /**
+     * A worker for a feeder that has none: one of those started with the pool (waiting for it if it is still starting),
+     * else a new one. A start that failed throws its reason here, the first time a cell needs a worker.
+     */
+    private WorkerProcess warmOrNew() {
+        java.util.concurrent.Future<WorkerProcess> start = warming.poll();
+        if (start == null) {
+            return startWorker();
+        }
+        try {
+            return start.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a worker JVM started", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("a worker JVM could not start: " + e.getCause(), e.getCause());
+        }
     }
 
     /** One call of {@link #execute}: its cells, their queues, where rows go, and how many are still to come. */
@@ -134,10 +172,7 @@ final class WorkerProcessExecutor implements CellExecutor {
     private void runOne(Call call, int i, WorkerProcess[] worker) {
         try {
             if (worker[0] == null) {
-                long t0 = System.nanoTime();
-                worker[0] = WorkerProcess.start(setup);
-                startNanos.addAndGet(System.nanoTime() - t0);
-                started.incrementAndGet();
+                worker[0] = warmOrNew();
             }
             worker[0].prepared(call.task);
             long t0 = System.nanoTime();
@@ -204,9 +239,19 @@ final class WorkerProcessExecutor implements CellExecutor {
         }
     }
 
-    /** Ends the pool's workers. */
+    /** Ends the pool's workers, those still starting too (a run whose cells were all read back never needed them). */
     @Override
     public void close() {
+        for (FutureTask<WorkerProcess> start; (start = warming.poll()) != null; ) {
+            start.cancel(true); // a start waiting for its worker's ready message kills that JVM
+            if (start.isDone() && !start.isCancelled()) {
+                try {
+                    start.get().close();
+                } catch (Exception e) {
+                    // it never started: nothing to end
+                }
+            }
+        }
         for (WorkerProcess w; (w = idle.pollFirst()) != null; ) {
             w.close();
         }

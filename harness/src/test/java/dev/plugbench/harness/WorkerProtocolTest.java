@@ -63,9 +63,29 @@ class WorkerProtocolTest {
                 assertThat(workers.get(i).summary()).isEqualTo(here.get(i).summary());
                 Map<String, Object> run = (Map<String, Object>) workers.get(i).provenance().get("run");
                 assertThat(run.get("executor")).isEqualTo("2 worker JVMs");
-                assertThat(((Number) run.get("worker_jvms_started")).intValue()).as("one pool for the run").isBetween(1, 2);
+                assertThat(((Number) run.get("worker_jvms_started")).intValue()).as("one pool for the run, both started with it").isEqualTo(2);
+            }
+            assertThat(liveChildren()).as("the pool ended its workers").isZero();
+            // every cell read back: the workers started with the pool are ended, also those still starting
+            List<TaskResult> resumed = h.run(List.of(a.withWorkers(2).withResume(true), b.withWorkers(2).withResume(true)), ProgressListener.NONE);
+            assertThat(byCell(resumed.get(1))).isEqualTo(byCell(here.get(1)));
+            assertThat(liveChildren()).as("no worker left running after a run that needed none").isZero();
+        }
+    }
+
+    /** This JVM's child processes still alive after up to 10 s. */
+    private static long liveChildren() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long alive;
+        while ((alive = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count()) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
+        return alive;
     }
 
     @Test

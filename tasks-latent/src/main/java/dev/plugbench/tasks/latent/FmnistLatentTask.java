@@ -33,8 +33,8 @@ public final class FmnistLatentTask extends LatentTask {
         var dir = FashionMnist.installedDir().orElseThrow(() -> new IllegalStateException(FashionMnist.HOW_TO_INSTALL));
         var train = FashionMnist.train(dir);
         var test = FashionMnist.test(dir);
-        var trainPart = Split.stratified(train, (quick ? 1000.0 : 10000.0) / train.size(), seed).test();
-        var testPart = Split.stratified(test, (quick ? 300.0 : 2000.0) / test.size(), seed + 1).test();
+        var trainPart = Split.sample(train, (quick ? 1000.0 : 10000.0) / train.size(), seed);
+        var testPart = Split.sample(test, (quick ? 300.0 : 2000.0) / test.size(), seed + 1);
         return new Images(trainPart.features().div(255), testPart.features().div(255), 28, 28, trainPart.contentHash());
     }
 

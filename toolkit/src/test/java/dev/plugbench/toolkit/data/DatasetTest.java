@@ -43,6 +43,34 @@ class DatasetTest {
     }
 
     @Test
+    void aSampleIsTheTestPartOfTheStratifiedSplitRowForRow() {
+        Dataset d = Digits.load();
+        for (long seed : new long[] {0, 7}) {
+            Dataset sample = Split.sample(d, 0.1, seed);
+            Dataset test = Split.stratified(d, 0.1, seed).test();
+            assertThat(sample.features()).isEqualTo(test.features());
+            assertThat(sample.labels()).containsExactly(test.labels());
+            assertThat(sample.contentHash()).isEqualTo(test.contentHash());
+        }
+        assertThat(Split.balancedSample(d, 20, 3).classCounts()).containsOnly(20, 21); // about 20 a class: the first class's fraction of each
+    }
+
+    @Test
+    void rowsAreGatheredInTheGivenOrderAsGetRowsWould() {
+        INDArray doubles = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 50, 7);
+        INDArray floatView = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 60, 9)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(5, 55), org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 8));
+        INDArray column = doubles.getColumns(3);
+        int[] order = {49, 0, 17, 17, 3};
+        for (INDArray m : List.of(doubles, floatView, column)) {
+            INDArray gathered = Dataset.rows(m, order);
+            assertThat(gathered.shape()).containsExactly(order.length, m.columns());
+            assertThat(gathered.dataType()).isEqualTo(m.dataType());
+            assertThat(gathered).isEqualTo(m.getRows(order));
+        }
+    }
+
+    @Test
     void selectingClassesRelabelsInTheGivenOrder() {
         Dataset pair = Digits.load().selectClasses(8, 3);
         assertThat(pair.classNames()).containsExactly("8", "3");
