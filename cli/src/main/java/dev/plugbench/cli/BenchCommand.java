@@ -151,6 +151,9 @@ final class BenchCommand implements Callable<Integer> {
                 progress.finish();
             }
             print(results, run.statistics(), stdout);
+            if (shard == null) {
+                RunHistory.record(run.out(), err); // a shard is a part of a run: its merge is recorded
+            }
             int code = ExitCodes.of(host, results, err);
             if (baseline != null) {
                 stdout.println(CompareCommand.compare(baseline, run.out(), run.statistics()).markdown());

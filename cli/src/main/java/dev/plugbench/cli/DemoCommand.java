@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             BenchCommand.print(all, dev.plugbench.harness.StatisticsOptions.DEFAULT, stdout);
             Path index = dev.plugbench.harness.Reports.writeIndex(out, dev.plugbench.harness.StatisticsOptions.DEFAULT);
             stdout.println("reports under " + out.toAbsolutePath() + "; open " + index.toAbsolutePath());
+            RunHistory.record(out, err);
             return ExitCodes.of(host, all, err);
         }
     }

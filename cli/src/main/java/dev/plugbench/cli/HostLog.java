@@ -78,7 +78,8 @@ public final class HostLog extends ContextAwareBase implements Configurator {
         console.addFilter(new ConsoleFilter(verbose));
         console.start();
         root.addAppender(console);
-        for (String quiet : new String[] {"org.nd4j", "org.reflections", "org.apache.spark", "org.sparkproject", "org.pf4j"}) {
+        for (String quiet : new String[] {"org.nd4j", "org.reflections", "org.apache.spark", "org.sparkproject", "org.pf4j",
+                "org.eclipse.jetty", "io.javalin"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
         context.getLogger("dev.plugbench.harness.CellRunner").setLevel(Level.DEBUG); // a failed cell's stack trace

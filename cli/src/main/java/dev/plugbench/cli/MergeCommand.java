@@ -41,6 +41,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         merged.forEach(d -> stdout.println("merged " + d.resolve("results.json")));
         stdout.println("index: " + out.resolve("index.html"));
+        RunHistory.record(out, spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

@@ -56,9 +56,10 @@ public final class RunComparison {
      * @param adjustedP  Holm-corrected across the task's rows of this metric
      * @param versionA   the method's plugin version in A
      * @param versionB   the method's plugin version in B
+     * @param params     the method's parameters in this row ({@code variant} is their short label)
      */
     public record Row(String family, String task, String method, String variant, String setting, MetricSpec metric, PairedDifference difference,
-                      double meanA, double meanB, double adjustedP, Verdict verdict, String versionA, String versionB) {
+                      double meanA, double meanB, double adjustedP, Verdict verdict, String versionA, String versionB, Map<String, Object> params) {
         /** One line: where, the means before and after, the corrected p-value and the plugin versions. */
         public String describe() {
             return family + "/" + task + " " + variant + " [" + setting + "] " + metric.name() + ": " + Numbers.value(meanA) + " -> "
@@ -139,6 +140,24 @@ public final class RunComparison {
         return new RunComparison(rows, unmatched, options);
     }
 
+    /**
+     * Compares two results of the same task (B against A) as {@link #of(Path, Path, StatisticsOptions)} compares each task two
+     * folders share: for a caller that holds the results already (the results index rebuilds them from its database, with only
+     * the metrics it asks about).
+     *
+     * @throws IllegalArgumentException when they are results of different tasks
+     */
+    public static RunComparison of(TaskResult a, TaskResult b, StatisticsOptions options) {
+        if (!a.family().equals(b.family()) || !a.task().equals(b.task())) {
+            throw new IllegalArgumentException("results of two tasks (" + a.family() + "/" + a.task() + " and " + b.family() + "/" + b.task()
+                    + "): compare results of the same task");
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        compareTask(a, b, options, rows, unmatched);
+        return new RunComparison(rows, unmatched, options);
+    }
+
     private static void compareTask(TaskResult a, TaskResult b, StatisticsOptions options, List<Row> out, List<String> unmatched) {
         Map<String, Map<Long, CellResult>> cellsA = bySeed(a);
         Map<String, Map<Long, CellResult>> cellsB = bySeed(b);
@@ -170,7 +189,8 @@ public final class RunComparison {
                 double meanB = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
                 CellResult any = e.getValue().values().iterator().next();
                 pending.add(new Row(a.family(), a.task(), any.method(), labels.get(Comparisons.variant(any.method(), any.params())), any.setting(), spec,
-                        PairedDifference.of(d, options.test()), meanA, meanB, Double.NaN, null, Report.version(a, any.method()), Report.version(b, any.method())));
+                        PairedDifference.of(d, options.test()), meanA, meanB, Double.NaN, null, Report.version(a, any.method()), Report.version(b, any.method()),
+                        any.params()));
             }
             double[] adjusted = Comparisons.holmOverInformative(pending.stream().map(Row::difference).toList());
             long informative = pending.stream().filter(r -> !r.difference().identical()).count();
@@ -181,7 +201,8 @@ public final class RunComparison {
                 boolean worse = spec.ranked() && spec.loss(r.meanB()) > spec.loss(r.meanA());
                 Verdict v = d.identical() ? Verdict.IDENTICAL : d.n() < needed ? Verdict.TOO_FEW_SEEDS : adjusted[i] >= options.alpha() ? Verdict.WITHIN_NOISE
                         : !spec.ranked() ? (d.mean() > 0 ? Verdict.HIGHER : Verdict.LOWER) : worse ? Verdict.WORSE : Verdict.BETTER;
-                out.add(new Row(r.family(), r.task(), r.method(), r.variant(), r.setting(), spec, d, r.meanA(), r.meanB(), adjusted[i], v, r.versionA(), r.versionB()));
+                out.add(new Row(r.family(), r.task(), r.method(), r.variant(), r.setting(), spec, d, r.meanA(), r.meanB(), adjusted[i], v, r.versionA(), r.versionB(),
+                        r.params()));
             }
         }
     }

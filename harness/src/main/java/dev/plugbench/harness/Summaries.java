@@ -42,18 +42,6 @@ final class Summaries {
     }
 
     static MetricSummary summarize(double[] v) {
-        double mean = 0;
-        for (double x : v) {
-            mean += x;
-        }
-        mean /= v.length;
-        if (v.length == 1) {
-            return new MetricSummary(mean, 0, 1);
-        }
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - mean) * (x - mean);
-        }
-        return new MetricSummary(mean, Math.sqrt(ss / (v.length - 1)) / Math.sqrt(v.length), v.length);
+        return MetricSummary.of(v);
     }
 }
