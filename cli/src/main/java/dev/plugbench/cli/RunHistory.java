@@ -26,7 +26,7 @@ final class RunHistory {
         try (ResultsIndex index = ResultsIndex.user()) {
             ResultsIndex.Refresh r = index.refresh(out);
             r.problems().forEach(p -> LOG.warn("not indexed: {}", p));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // LinkageError: a class path without plugbench-results' SQLite driver
             LOG.debug("recording {} in the results index failed", out, e);
             err.println("plugbench: the run was not added to the results index " + ResultsIndex.userFile() + " (" + e.getMessage()
                     + "); its folder is complete: 'plugbench index " + out + "' adds it");
