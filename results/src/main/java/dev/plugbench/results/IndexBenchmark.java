@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class IndexBenchmark {
+    /** The command's report, on standard output (only the CLI writes System.out; a command main writes its own stream). */
+    private static final java.io.PrintStream OUT = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            java.nio.charset.StandardCharsets.UTF_8);
+
     private IndexBenchmark() {
     }
 
@@ -76,12 +80,12 @@ public final class IndexBenchmark {
             bytes += b.length;
             Files.write(target.resolve("results.json"), b);
         }
-        System.out.printf("made %d run folders from %d real runs under %s (%.0f MB of results.json)%n", runs, real.size(), from, bytes / 1e6);
+        OUT.printf("made %d run folders from %d real runs under %s (%.0f MB of results.json)%n", runs, real.size(), from, bytes / 1e6);
         try (ResultsIndex index = ResultsIndex.ofRoot(root)) {
             ResultsIndex.Refresh first = index.refresh();
-            System.out.printf("index from scratch: %d runs in %.2f s (%d problems)%n", first.runs(), first.took().toNanos() / 1e9, first.problems().size());
+            OUT.printf("index from scratch: %d runs in %.2f s (%d problems)%n", first.runs(), first.took().toNanos() / 1e9, first.problems().size());
             ResultsIndex.Refresh again = index.refresh();
-            System.out.printf("index again, nothing changed: %.3f s%n", again.took().toNanos() / 1e9);
+            OUT.printf("index again, nothing changed: %.3f s%n", again.took().toNanos() / 1e9);
             try (ResultsServer server = ResultsServer.start(index, "127.0.0.1", 0, Duration.ofMinutes(10))) {
                 JsonNode tasks = get(server, "api/tasks");
                 JsonNode biggest = null;
@@ -96,7 +100,7 @@ public final class IndexBenchmark {
                 String metric = biggest.get("metrics").get(0).get("name").asText();
                 JsonNode list = get(server, "api/runs?family=" + family + "&task=" + task + "&sort=started&order=asc&limit=1");
                 long oldest = list.get("runs").get(0).get("id").asLong();
-                System.out.printf("API on %s/%s (%d runs), method %s, metric %s:%n", family, task, biggest.get("runs").asLong(), method, metric);
+                OUT.printf("API on %s/%s (%d runs), method %s, metric %s:%n", family, task, biggest.get("runs").asLong(), method, metric);
                 for (String route : List.of("api/tasks", "api/runs?limit=100", "api/runs?plugin=" + "x" + "&limit=100", "api/runs?family=" + family + "&version=0.5.0",
                         "api/runs/" + oldest, "api/compare?a=" + oldest + "&b=latest", "api/history?family=" + family + "&task=" + task + "&method=" + method
                                 + "&metric=" + metric, "api/sweeps?run=" + oldest)) {
@@ -108,7 +112,7 @@ public final class IndexBenchmark {
                     }
                     double[] rest = Arrays.copyOfRange(ms, 1, ms.length);
                     Arrays.sort(rest);
-                    System.out.printf("  GET /%-70s first %7.1f ms, median of 5 %7.1f ms%n", route, ms[0], rest[2]);
+                    OUT.printf("  GET /%-70s first %7.1f ms, median of 5 %7.1f ms%n", route, ms[0], rest[2]);
                 }
             }
         }
