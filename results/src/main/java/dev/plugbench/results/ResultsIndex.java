@@ -138,23 +138,21 @@ public final class ResultsIndex implements AutoCloseable {
             throw new IllegalStateException("schema.sql is missing from plugbench-results", e);
         }
         synchronized (writer) {
-            try (Statement s = writer.createStatement()) {
-                writer.setAutoCommit(false);
-                for (String statement : ddl.replaceAll("--[^\n]*", "").split(";")) {
-                    if (!statement.isBlank()) {
-                        s.execute(statement);
+            inTransaction(() -> {
+                try (Statement s = writer.createStatement()) {
+                    for (String statement : ddl.replaceAll("--[^\n]*", "").split(";")) {
+                        if (!statement.isBlank()) {
+                            s.execute(statement);
+                        }
                     }
-                }
-                try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                    if (r.next() && Integer.parseInt(r.getString(1)) != SCHEMA_VERSION) {
-                        throw new SQLException("the file has index schema " + r.getString(1) + ", this version reads " + SCHEMA_VERSION);
+                    try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+                        if (r.next() && Integer.parseInt(r.getString(1)) != SCHEMA_VERSION) {
+                            throw new SQLException("the file has index schema " + r.getString(1) + ", this version reads " + SCHEMA_VERSION);
+                        }
                     }
+                    s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
                 }
-                s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
-                writer.commit();
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            });
         }
     }
 
@@ -172,15 +170,15 @@ public final class ResultsIndex implements AutoCloseable {
                 if (roots.stream().anyMatch(real::startsWith)) {
                     return;
                 }
-                writer.setAutoCommit(false);
-                try {
-                    for (Map.Entry<Long, Path> inner : rootIds().entrySet()) {
-                        if (inner.getValue().startsWith(real)) {
-                            for (long run : runIdsOfRoot(inner.getKey())) {
+                Map<Long, Path> inner = rootIds();
+                inTransaction(() -> {
+                    for (Map.Entry<Long, Path> r : inner.entrySet()) {
+                        if (r.getValue().startsWith(real)) {
+                            for (long run : runIdsOfRoot(r.getKey())) {
                                 deleteRun(run);
                             }
                             try (PreparedStatement d = writer.prepareStatement("DELETE FROM roots WHERE id = ?")) {
-                                d.setLong(1, inner.getKey());
+                                d.setLong(1, r.getKey());
                                 d.executeUpdate();
                             }
                         }
@@ -189,13 +187,7 @@ public final class ResultsIndex implements AutoCloseable {
                         s.setString(1, real.toString());
                         s.executeUpdate();
                     }
-                    writer.commit();
-                } catch (SQLException e) {
-                    writer.rollback();
-                    throw e;
-                } finally {
-                    writer.setAutoCommit(true);
-                }
+                });
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot add the results root " + real + " to " + file + ": " + e.getMessage(), e);
             }
@@ -235,16 +227,7 @@ public final class ResultsIndex implements AutoCloseable {
 
     /** Brings the index in line with the run folders of every root. */
     public Refresh refresh() {
-        long t0 = System.nanoTime();
-        int[] counts = new int[4];
-        List<String> problems = new ArrayList<>();
-        synchronized (writer) {
-            loadMetricIds();
-            for (Map.Entry<Long, Path> root : rootIds().entrySet()) {
-                refreshRoot(root.getKey(), root.getValue(), counts, problems);
-            }
-        }
-        return new Refresh(counts[0], counts[1], counts[2], counts[3], List.copyOf(problems), Duration.ofNanos(System.nanoTime() - t0));
+        return refreshRoots(root -> true);
     }
 
     /**
@@ -254,18 +237,43 @@ public final class ResultsIndex implements AutoCloseable {
     public Refresh refresh(Path root) {
         addRoot(root);
         Path real = realFolder(root);
+        return refreshRoots(real::startsWith);
+    }
+
+    /** Refreshes the roots {@code which} accepts. */
+    private Refresh refreshRoots(java.util.function.Predicate<Path> which) {
         long t0 = System.nanoTime();
         int[] counts = new int[4];
         List<String> problems = new ArrayList<>();
         synchronized (writer) {
             loadMetricIds();
             for (Map.Entry<Long, Path> r : rootIds().entrySet()) {
-                if (real.startsWith(r.getValue())) {
+                if (which.test(r.getValue())) {
                     refreshRoot(r.getKey(), r.getValue(), counts, problems);
                 }
             }
         }
         return new Refresh(counts[0], counts[1], counts[2], counts[3], List.copyOf(problems), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** What one transaction does. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction of the writer: all of it is committed, or none (rolled back, the error rethrown). */
+    private void inTransaction(Work work) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            work.run();
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
     }
 
     private void refreshRoot(long rootId, Path root, int[] counts, List<String> problems) {
@@ -304,19 +312,12 @@ public final class ResultsIndex implements AutoCloseable {
                 continue;
             }
             try {
-                writer.setAutoCommit(false);
-                try {
+                inTransaction(() -> {
                     if (k != null) {
                         deleteRun(k[0]);
                     }
                     insertRun(rootId, f.getKey(), parsed, size, mtime);
-                    writer.commit();
-                } catch (SQLException | RuntimeException e) {
-                    writer.rollback();
-                    throw e;
-                } finally {
-                    writer.setAutoCommit(true);
-                }
+                });
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot write the run " + json + " into the index " + file + ": " + e.getMessage(), e);
             }
@@ -325,16 +326,7 @@ public final class ResultsIndex implements AutoCloseable {
         for (Map.Entry<String, long[]> gone : known.entrySet()) {
             if (!found.containsKey(gone.getKey())) {
                 try {
-                    writer.setAutoCommit(false);
-                    try {
-                        deleteRun(gone.getValue()[0]);
-                        writer.commit();
-                    } catch (SQLException e) {
-                        writer.rollback();
-                        throw e;
-                    } finally {
-                        writer.setAutoCommit(true);
-                    }
+                    inTransaction(() -> deleteRun(gone.getValue()[0]));
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot drop the run " + gone.getKey() + " from " + file + ": " + e.getMessage(), e);
                 }

@@ -50,9 +50,13 @@ public final class ResultsServer implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private volatile Map<Long, Path> roots;
+    private final String host;
+    /** ECharts from its webjar, read on first use (1 MB: once, not per page). */
+    private volatile byte[] echarts;
 
     private ResultsServer(ResultsIndex index, String host, int port, Duration refreshEvery) {
         this.index = index;
+        this.host = host;
         this.roots = index.rootIds();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -138,8 +142,8 @@ public final class ResultsServer implements AutoCloseable {
 
     /** The runs page. */
     public URI url() {
-        String host = app.jettyServer().server().getURI() == null ? "127.0.0.1" : app.jettyServer().server().getURI().getHost();
-        return URI.create("http://" + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port() + "/");
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + port() + "/");
     }
 
     /** Indexes what finished since the last refresh; a file that cannot be read is reported once, and tried again each time. */
@@ -186,17 +190,21 @@ public final class ResultsServer implements AutoCloseable {
     }
 
     private void echarts(Context ctx) throws IOException {
-        String version;
-        try (InputStream in = ResultsServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            version = p.getProperty("version");
+        byte[] script = echarts;
+        if (script == null) {
+            String version;
+            try (InputStream in = ResultsServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                version = p.getProperty("version");
+            }
+            try (InputStream in = ResultsServer.class.getResourceAsStream("/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js")) {
+                script = echarts = in.readAllBytes();
+            }
         }
-        try (InputStream in = ResultsServer.class.getResourceAsStream("/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js")) {
-            ctx.contentType("text/javascript");
-            ctx.header("Cache-Control", "max-age=86400");
-            ctx.result(in.readAllBytes());
-        }
+        ctx.contentType("text/javascript");
+        ctx.header("Cache-Control", "max-age=86400");
+        ctx.result(script);
     }
 
     private static void resource(Context ctx, String name) throws IOException {
