@@ -119,7 +119,7 @@ public final class HostLog extends ContextAwareBase implements Configurator {
         return true;
     }
 
-    /** What reaches the console: all with --verbose; otherwise neither PF4J's lines nor the per-problem ones. */
+    /** What reaches the console: all with --verbose; otherwise neither PF4J's, Javalin's and Jetty's lines nor the per-problem ones. */
     private static final class ConsoleFilter extends Filter<ILoggingEvent> {
         private final boolean verbose;
 
@@ -135,6 +135,9 @@ public final class HostLog extends ContextAwareBase implements Configurator {
             String logger = event.getLoggerName();
             if (logger.startsWith("org.pf4j")) {
                 return FilterReply.DENY; // the host reports each of its failures as a problem with the fix
+            }
+            if (logger.startsWith("io.javalin") || logger.startsWith("org.eclipse.jetty")) {
+                return FilterReply.DENY; // serve reports a port it cannot bind, with the fix; the server's own lines go to the log
             }
             if (logger.equals("dev.plugbench.host.Problems") && !event.getLevel().isGreaterOrEqual(Level.ERROR)) {
                 return FilterReply.DENY; // the commands print the problems list themselves

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = "Index the runs under DIR into DIR/" + ResultsIndex.FILE_NAME + " (what 'serve --results DIR' shows), or, with no DIR, "
                 + "refresh your run history (every folder your bench, demo and merge runs wrote). New and changed results.json files are read, "
                 + "vanished ones dropped; the run folders stay the source of truth.",
-        footer = {"", "Exit status: 0 indexed (files that could not be read are listed and tried again next time); 2 a bad option or folder."})
+        footer = {"", "Exit status: 0 indexed (files that could not be read are listed and tried again next time); 1 DIR is not a folder, or the index "
+                + "cannot be opened (the message says why); 2 a bad option."})
 final class IndexCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
