@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code plugbench} command: global options and the sub-commands. */
 @Command(name = "plugbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compare machine-learning research methods loaded as hot-swappable plugins.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, IndexCommand.class, ServeCommand.class, MergeCommand.class, PluginsCommand.class, HotswapCheckCommand.class, VerifyPluginCommand.class, NewPluginCommand.class, TrustCommand.class,
+        subcommands = {DemoCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, IndexCommand.class, ServeCommand.class, ServeRuleCommand.class, LoadRuleCommand.class, MergeCommand.class, PluginsCommand.class, HotswapCheckCommand.class, VerifyPluginCommand.class, NewPluginCommand.class, TrustCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

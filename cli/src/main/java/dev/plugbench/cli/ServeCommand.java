@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Serve the results index as a local web app: runs (filter, sort, open a report), compare two runs, a method's history across "
                 + "runs and plugin versions with changes marked, sweeps; a JSON API behind each page (GET /api). Read-only; runs that finish while it "
                 + "serves appear by themselves. Ctrl-C stops it.",
-        footer = {"", "Exit status: 0 stopped; 2 a bad option, folder or port."})
+        footer = {"", "Exit status: 0 stopped; 1 a folder or port that cannot be used (the message says why); 2 a bad option."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
