@@ -25,6 +25,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -39,11 +51,18 @@ public final class LoadGenerator {
 
     private final LoadOptions options;
     private final HttpClient http;
+    private final CloseableHttpClient senders;
     private final URI decide;
 
     private LoadGenerator(LoadOptions options) {
         this.options = options;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(options.connections())
+                .setMaxConnPerRoute(options.connections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(30)).build())
+                .build();
+        this.senders = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableCookieManagement()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build()).build();
         this.decide = options.server().resolve("v1/lwa/" + options.method() + "/decide");
     }
 
@@ -53,7 +72,10 @@ public final class LoadGenerator {
      * @throws IllegalArgumentException when the server is not on this machine, or does not serve the method
      */
     public static LoadReport run(LoadOptions options) throws IOException, InterruptedException {
-        return new LoadGenerator(options).go();
+        LoadGenerator g = new LoadGenerator(options);
+        try (g.senders) {
+            return g.go();
+        }
     }
 
     private LoadReport go() throws IOException, InterruptedException {
@@ -159,22 +181,24 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
             traffic.count.incrementAndGet();
-            HttpRequest request = HttpRequest.newBuilder(decide).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body[(int) (k % body.length)])).build();
+            HttpPost post = new HttpPost(decide);
+            post.setEntity(new ByteArrayEntity(body[(int) (k % body.length)], ContentType.APPLICATION_JSON));
             try {
-                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                traffic.latency(System.nanoTime() - due);
-                if (r.statusCode() != 200) {
-                    traffic.error("status " + r.statusCode());
-                    continue;
-                }
-                traffic.answer(k, r.headers().firstValue(RuleServer.VERSION_HEADER).orElse(""), r.body());
+                long sentFrom = due;
+                senders.execute(post, response -> {
+                    byte[] answer = EntityUtils.toByteArray(response.getEntity());
+                    traffic.latency(System.nanoTime() - sentFrom);
+                    if (response.getCode() != 200) {
+                        traffic.error("status " + response.getCode());
+                    } else {
+                        Header version = response.getFirstHeader(RuleServer.VERSION_HEADER);
+                        traffic.answer(k, version == null ? "" : version.getValue(), answer);
+                    }
+                    return null;
+                });
             } catch (IOException e) {
                 traffic.latency(System.nanoTime() - due);
                 traffic.error(e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }
