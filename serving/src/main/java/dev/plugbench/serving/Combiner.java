@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Combiner {
     /** Rows decided together at most. */
     static final int MAX_ROWS = 1024;
-    private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** A waiter is woken when its rows are decided or the lock is free; this is only the safety net. */
+    private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();

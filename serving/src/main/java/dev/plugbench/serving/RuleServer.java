@@ -45,6 +45,7 @@ public final class RuleServer implements AutoCloseable {
     private final String host;
     private final Javalin app;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     private RuleServer(RuleService service, PrometheusMeterRegistry meters, String host, int port, boolean adminReload) {
@@ -140,11 +141,17 @@ public final class RuleServer implements AutoCloseable {
             ctx.result(DecideJson.write(d));
             outcome = "ok";
         } finally {
-            Timer.builder("plugbench.serving.request").tag("method", method).tag("outcome", outcome).publishPercentileHistogram()
-                    .maximumExpectedValue(Duration.ofSeconds(10)).description("decide requests, by outcome").register(meters)
-                    .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(service.methodIds().contains(method) ? method : "(not served)", outcome).record(System.nanoTime() - t0,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The request timer of a method and outcome (a method not served counts under one name: clients cannot add meters). */
+    private Timer timer(String method, String outcome) {
+        return timers.computeIfAbsent(method + "\n" + outcome, k -> Timer.builder("plugbench.serving.request").tag("method", method)
+                .tag("outcome", outcome).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10))
+                .description("decide requests, by outcome").register(meters));
     }
 
     private void reload(Context ctx) throws InterruptedException {
