@@ -49,6 +49,9 @@ public final class WorkerProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** Extra JVM options for every worker JVM, split at spaces (none by default). */
+    public static final String JAVA_OPTIONS_PROPERTY = "plugbench.worker.javaOptions";
+
     /**
      * Starts a worker JVM with {@code classPath} (this JVM's java executable) and waits until it has
      * built its host. The worker's numeric threads are pinned to the setup's count, both as
@@ -80,6 +83,11 @@ public final class WorkerProcess implements AutoCloseable {
         // the command's log settings (plugbench.log.*, read by the CLI's logging): a worker logs to the same file, the same way
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("plugbench.log.")).sorted()
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        // extra JVM options for the workers (tuning and measurement), e.g. -Dplugbench.worker.javaOptions="-XX:TieredStopAtLevel=1"
+        String extra = System.getProperty(JAVA_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         WorkerClassArchive.Use classArchive = WorkerClassArchive.of(classPath).next();
         command.addAll(classArchive.options());
         command.add("-cp");

@@ -199,6 +199,7 @@ public final class LoadGenerator {
             } catch (IOException e) {
                 traffic.latency(System.nanoTime() - due);
                 traffic.error(e.getClass().getSimpleName());
+                LockSupport.parkNanos(5_000_000); // a server that is down is not hammered: its restart needs the CPU too
             }
         }
     }
