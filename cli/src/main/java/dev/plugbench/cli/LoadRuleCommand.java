@@ -47,7 +47,7 @@ final class LoadRuleCommand implements Callable<Integer> {
     private double seconds;
 
     @Option(names = "--swaps", paramLabel = "K", defaultValue = "0", description = "replace the served plugin file by its next version K times during "
-            + "the run (default 0)")
+            + "the run (default 0); the file stays at the last version")
     private int swaps;
 
     @Option(names = "--json", description = "print the report as JSON")

@@ -80,7 +80,13 @@ public final class LoadGenerator {
 
     private LoadReport go() throws IOException, InterruptedException {
         String host = options.server().getHost();
-        if (host == null || !InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress()) {
+        boolean loopback;
+        try {
+            loopback = host != null && InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
             throw new IllegalArgumentException("the load generator drives servers on this machine only (127.0.0.1 or localhost); got " + options.server());
         }
         JsonNode status = status();
