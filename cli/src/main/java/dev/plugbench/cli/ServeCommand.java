@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,9 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            throw new Main.UserError("--port " + port + " is not a port", "give 1..65535, or 0 for a free one");
-        }
+        ServeLoop.checkPort(port);
         if (!(refreshSeconds >= 0.1)) {
             throw new Main.UserError("--refresh-seconds must be at least 0.1", "for example --refresh-seconds 2");
         }
@@ -59,26 +56,17 @@ final class ServeCommand implements Callable<Integer> {
         try (index) {
             ResultsIndex.Refresh r = index.refresh();
             r.problems().forEach(p -> err.println("plugbench: not indexed: " + p));
-            if (!ResultsServer.isLoopback(host)) {
-                err.println("plugbench: warning: --host " + host + " serves the results to every machine that can reach this one (read-only, no login); "
-                        + "the default 127.0.0.1 keeps them on this machine");
-            }
+            ServeLoop.warnIfExposed(host, "read the results (read-only)", err);
             ResultsServer server;
             try {
                 server = ResultsServer.start(index, host, port, Duration.ofMillis((long) (refreshSeconds * 1000)));
             } catch (IllegalStateException e) {
                 throw new Main.UserError(e.getMessage(), "plugbench serve --port 0 picks a free port");
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "plugbench-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             out.println("serving " + r.runs() + " runs of " + index.roots().size() + " folder(s) from " + index.file() + " at " + server.url()
                     + " (JSON API: " + server.url() + "api; Ctrl-C stops)");
             out.flush();
-            stopped.await();
+            ServeLoop.awaitStop("serve", server);
             return ExitCodes.OK;
         }
     }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,9 +69,7 @@ final class ServeRuleCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            throw new Main.UserError("--port " + port + " is not a port", "give 1..65535, or 0 for a free one");
-        }
+        ServeLoop.checkPort(port);
         if (fromResults != null && !Files.isRegularFile(fromResults)) {
             throw new Main.UserError(fromResults + " is not a file", "give a task's results.json, e.g. bench-results/digits-binary/results.json");
         }
@@ -90,9 +87,7 @@ final class ServeRuleCommand implements Callable<Integer> {
         new ProcessorMetrics().bindTo(meters);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(meters);
-        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
-            err.println("plugbench: warning: --host " + host + " lets every machine that can reach this one ask for decisions (no login)");
-        }
+        ServeLoop.warnIfExposed(host, "ask for decisions", err);
         try (Plugbench hostApp = plugins.configure(Plugbench.builder().pluginsDir(dir).watchPluginsDir(true).discoverClasspath(false)).build()) {
             hostApp.problems().forEach(p -> err.println("plugbench: " + p.kind() + " " + p.subject() + ": " + p.message() + " (" + p.fix() + ")"));
             RuleService service;
@@ -108,13 +103,6 @@ final class ServeRuleCommand implements Callable<Integer> {
                 service.close();
                 throw new Main.UserError(e.getMessage(), "plugbench serve-rule --port 0 picks a free port");
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                service.close();
-                gc.close();
-                stopped.countDown();
-            }, "plugbench-serve-rule-stop"));
             for (RuleService.ServedMethod m : service.served()) {
                 out.println("serving " + m.method() + " (" + m.plugin() + " " + m.version() + ") on " + service.source().task() + (service.source().quick()
                         ? " (quick)" : "") + ", seed " + seed + ", " + service.setting());
@@ -122,7 +110,7 @@ final class ServeRuleCommand implements Callable<Integer> {
             out.println("ready at " + server.url() + " (POST " + server.url() + "v1/lwa/" + methods.get(0) + "/decide; metrics at " + server.url()
                     + "metrics; replace a plugin file in " + dir + " to swap; Ctrl-C stops)");
             out.flush();
-            stopped.await();
+            ServeLoop.awaitStop("serve-rule", server, service, gc);
             return ExitCodes.OK;
         }
     }

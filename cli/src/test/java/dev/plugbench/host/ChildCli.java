@@ -20,14 +20,31 @@ final class ChildCli {
 
     /** Runs {@code plugbench args}, its output (both streams) kept in a file under {@code tmp}. */
     static Ended run(Path tmp, String... args) throws IOException, InterruptedException {
+        Path log = tmp.resolve("out-" + System.nanoTime() + ".txt");
+        Process p = start(log, args);
+        assertThat(p.waitFor(4, TimeUnit.MINUTES)).as("the command ended").isTrue();
+        return new Ended(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code plugbench args} (a command that serves until stopped, say), its output (both streams) going to {@code log}. */
+    static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dorg.bytedeco.javacpp.maxbytes=2g",
                 // the tests' home and log (cli/pom.xml), not the developer's
                 "-Duser.home=" + System.getProperty("user.home"), "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"), "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main"));
         command.addAll(List.of(args));
-        Path log = tmp.resolve("out-" + System.nanoTime() + ".txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(4, TimeUnit.MINUTES)).as("the command ended").isTrue();
-        return new Ended(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The first group of {@code line} once the started command has printed it (it fails the test when the command ends first or after {@code limit}). */
+    static String awaitOutput(Process p, Path log, java.util.regex.Pattern line, java.time.Duration limit) throws IOException, InterruptedException {
+        for (long end = System.nanoTime() + limit.toNanos(); System.nanoTime() < end; Thread.sleep(50)) {
+            java.util.regex.Matcher m = line.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (m.find()) {
+                return m.group(1);
+            }
+            assertThat(p.isAlive()).as("the command ended: " + Files.readString(log)).isTrue();
+        }
+        throw new AssertionError("the command printed no " + line + " in " + limit.toSeconds() + " s: " + Files.readString(log));
     }
 }

@@ -8,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,23 +68,11 @@ class ServeRuleRestartTest {
     }
 
     private Process start(Path plugins, String name) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Duser.home=" + System.getProperty("user.home"), "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"),
-                "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main",
-                "serve-rule", "--plugins", plugins.toString(), "--port", "0", "--methods", "confidence")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".txt").toFile()).start();
+        return ChildCli.start(tmp.resolve(name + ".txt"), "serve-rule", "--plugins", plugins.toString(), "--port", "0", "--methods", "confidence");
     }
 
     private static URI servedAt(Process p, Path log) throws Exception {
-        Pattern at = Pattern.compile("ready at (http://127\\.0\\.0\\.1:\\d+/)");
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90); System.nanoTime() < end; Thread.sleep(50)) {
-            Matcher m = at.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            assertThat(p.isAlive()).as("serve-rule ended: " + Files.readString(log)).isTrue();
-        }
-        throw new AssertionError("serve-rule was not ready in 90 s: " + Files.readString(log));
+        return URI.create(ChildCli.awaitOutput(p, log, Pattern.compile("ready at (http://127\\.0\\.0\\.1:\\d+/)"), Duration.ofSeconds(90)));
     }
 
     private static HttpResponse<String> post(URI url, String body) throws Exception {

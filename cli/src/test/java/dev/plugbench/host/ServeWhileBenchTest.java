@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,13 +48,9 @@ class ServeWhileBenchTest {
         assertThat(first.code()).as(first.err()).isZero();
 
         Path log = tmp.resolve("serve.txt");
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Duser.home=" + System.getProperty("user.home"), "-Dplugbench.log.dir=" + System.getProperty("plugbench.log.dir"),
-                "-cp", System.getProperty("java.class.path"), "dev.plugbench.cli.Main",
-                "serve", "--results", root.toString(), "--port", "0", "--refresh-seconds", "0.1")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process serve = ChildCli.start(log, "serve", "--results", root.toString(), "--port", "0", "--refresh-seconds", "0.1");
         try {
-            URI url = servedAt(serve, log);
+            URI url = URI.create(ChildCli.awaitOutput(serve, log, Pattern.compile(" at (http://127\\.0\\.0\\.1:\\d+/)"), Duration.ofSeconds(60)));
             JsonNode before = json(url, "api/runs");
             assertThat(before.get("total").asInt()).isEqualTo(1);
             int firstCells = before.get("runs").get(0).get("cells").asInt();
@@ -114,19 +109,6 @@ class ServeWhileBenchTest {
             assertThat(e.output()).contains("cannot serve on 127.0.0.1:" + taken.getLocalPort()).contains("Address already in use")
                     .contains("hint: plugbench serve --port 0 picks a free port").doesNotContain("Javalin").doesNotContain("\tat ");
         }
-    }
-
-    /** The address serve prints when it is ready. */
-    private static URI servedAt(Process serve, Path log) throws Exception {
-        Pattern at = Pattern.compile(" at (http://127\\.0\\.0\\.1:\\d+/)");
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); System.nanoTime() < end; Thread.sleep(50)) {
-            Matcher m = at.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            assertThat(serve.isAlive()).as("serve ended: " + Files.readString(log)).isTrue();
-        }
-        throw new AssertionError("serve printed no address in 60 s: " + Files.readString(log));
     }
 
     private static JsonNode json(URI url, String path) throws Exception {

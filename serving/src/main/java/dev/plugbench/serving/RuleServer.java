@@ -126,7 +126,7 @@ public final class RuleServer implements AutoCloseable {
             }
             if (!service.methodIds().contains(method)) {
                 outcome = "not_found";
-                throw new NoSuchElementException("method '" + method + "' is not served here; served: " + String.join(", ", service.methodIds()));
+                throw service.notServed(method);
             }
             DecideJson.Rows rows;
             try {

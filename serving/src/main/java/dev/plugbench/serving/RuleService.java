@@ -192,16 +192,14 @@ public final class RuleService implements AutoCloseable {
     public DecisionBatch decide(String method, INDArray rows) {
         ServedRule rule = served.get(method);
         if (rule == null) {
-            throw new NoSuchElementException("method '" + method + "' is not served here; served: " + String.join(", ", methods));
+            throw notServed(method);
         }
         if (rows.rank() != 2 || rows.columns() != rule.features()) {
             throw new IllegalArgumentException("each row must have " + rule.features() + " features (the " + split.task() + " inputs); got shape "
                     + java.util.Arrays.toString(rows.shape()));
         }
         DecisionBatch d = rule.decide(rows);
-        decisions.get(method).increment(d.size());
-        offloads.get(method).increment(d.offloaded());
-        return d;
+        return counted(method, d);
     }
 
     /**
@@ -215,7 +213,7 @@ public final class RuleService implements AutoCloseable {
     public DecisionBatch decide(String method, double[] rows, int n) {
         Combiner combiner = combiners.get(method);
         if (combiner == null) {
-            throw new NoSuchElementException("method '" + method + "' is not served here; served: " + String.join(", ", methods));
+            throw notServed(method);
         }
         int width = features();
         if (n < 1 || rows.length != n * width) {
@@ -227,9 +225,7 @@ public final class RuleService implements AutoCloseable {
             }
         }
         DecisionBatch d = combiner.decide(rows, n);
-        decisions.get(method).increment(d.size());
-        offloads.get(method).increment(d.offloaded());
-        return d;
+        return counted(method, d);
     }
 
     /** {@link #decide(String, double[], int)} on rows given as arrays. */
@@ -247,6 +243,17 @@ public final class RuleService implements AutoCloseable {
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
         return decide(method, flat, rows.length);
+    }
+
+    private DecisionBatch counted(String method, DecisionBatch d) {
+        decisions.get(method).increment(d.size());
+        offloads.get(method).increment(d.offloaded());
+        return d;
+    }
+
+    /** The error for a method this service does not serve, listing those it does. */
+    NoSuchElementException notServed(String method) {
+        return new NoSuchElementException("method '" + method + "' is not served here; served: " + String.join(", ", methods));
     }
 
     /** What each method serves now. */
@@ -290,7 +297,7 @@ public final class RuleService implements AutoCloseable {
     public ServedMethod reload(String method) throws InterruptedException {
         ServedRule rule = served.get(method);
         if (rule == null) {
-            throw new NoSuchElementException("method '" + method + "' is not served here; served: " + String.join(", ", methods));
+            throw notServed(method);
         }
         try {
             refitter.submit(() -> {

@@ -27,8 +27,9 @@ record ServedRule(String method, String plugin, String version, FittedRule rule,
         boolean[] offload = new boolean[n];
         int[] expert = d.expertLabels();
         double[] cost = new double[n];
+        double[] score = d.score().castTo(DataType.DOUBLE).toDoubleVector(); // one copy out, not an ND4J call a row
         for (int i = 0; i < n; i++) {
-            double s = d.score().getDouble(i);
+            double s = score[i];
             if (Double.isNaN(s)) {
                 throw new IllegalStateException(method + " " + version + " gave a NaN keep-score for input " + i);
             }
@@ -36,7 +37,7 @@ record ServedRule(String method, String plugin, String version, FittedRule rule,
                 throw new IllegalStateException(method + " " + version + "'s expert answered class " + expert[i] + " for input " + i
                         + "; the task has " + classes + " classes");
             }
-            offload[i] = d.offloaded(i);
+            offload[i] = s <= 0; // Decisions.offloaded(i): zero or negative offloads
             cost[i] = offload[i] ? costs.offload() : 0;
         }
         return new DecisionBatch(method, plugin, version, clientSays, offload, expert.clone(), cost);
