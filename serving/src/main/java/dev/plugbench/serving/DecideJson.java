@@ -63,7 +63,7 @@ final class DecideJson {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw bad("\"rows\" must be an array of rows");
         }
-        double[] values = new double[Math.min(maxRows, 64) * width];
+        double[] values = new double[Math.min(maxRows, 4) * width]; // grows by doubling: a single row allocates one row
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_ARRAY) {

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How a swap happens: the host loads the new plugin version (the old one keeps answering its
  * calls); this service hears of it ({@link Plugbench#onPluginChanged}) and, on one background
- * thread, fits the new version's rule on the same problem and seed and checks it on a sample of the
- * test inputs. Only then does it replace the method's served rule, with one reference write. A
+ * thread at the lowest CPU priority (nice 19: it takes the CPU the requests leave), fits the new
+ * version's rule on the same problem and seed, checks it on a sample of the test inputs and
+ * decides that sample {@value #WARM_CALLS} times (its classes are new to the JIT). Only then does it replace the method's served rule, with one reference write. A
  * request reads that reference once and decides its whole batch with it, so every response comes from
  * exactly one version, and requests never wait for a fit. A version that fails to fit or to decide,
  * and every plugin the host refuses (bad descriptor, failing sample call, untrusted), leaves the
@@ -57,6 +58,11 @@ public final class RuleService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleService.class);
     /** Rows of the test split a new version must decide before it serves. */
     private static final int CHECK_ROWS = 64;
+    /**
+     * Times a new version decides that sample before it serves: its classes are new to the JIT (a class loader of their own), and
+     * its first calls run interpreted, at about three times the latency of a warm one.
+     */
+    private static final int WARM_CALLS = 50;
     private static final int MAX_REFUSALS_KEPT = 50;
     private static final int FIT_ATTEMPTS = 3;
 
@@ -124,11 +130,14 @@ public final class RuleService implements AutoCloseable {
                     s -> s.offloadRate(m));
         }
         for (String m : this.methods) {
-            served.put(m, fit(m)); // a method that cannot be fitted at start fails the start, saying why
+            served.put(m, fit(m, 1)); // a method that cannot be fitted at start fails the start, saying why
             combiners.put(m, new Combiner(() -> served.get(m), split.features()));
         }
         refitter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "plugbench-serving-refit");
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread(); // a fit takes the CPU the requests leave
+                r.run();
+            }, "plugbench-serving-refit");
             t.setDaemon(true);
             return t;
         });
@@ -351,7 +360,7 @@ public final class RuleService implements AutoCloseable {
             return;
         }
         try {
-            ServedRule fresh = fit(method);
+            ServedRule fresh = fit(method, WARM_CALLS);
             served.put(method, fresh);
             swaps.increment();
             LOG.info("{}: serving {} {} (was {})", method, fresh.plugin(), fresh.version(), old.version());
@@ -372,8 +381,11 @@ public final class RuleService implements AutoCloseable {
         }
     }
 
-    /** The method's rule fitted by the version the host registers now, checked on a sample of the test inputs. */
-    private ServedRule fit(String method) {
+    /**
+     * The method's rule fitted by the version the host registers now, checked on a sample of the test inputs and warmed by deciding
+     * it {@code warmCalls} times in all.
+     */
+    private ServedRule fit(String method, int warmCalls) {
         for (int attempt = 0; attempt < FIT_ATTEMPTS; attempt++) {
             RegisteredMethod<RejectionRule> before = registered(method).orElseThrow(() -> new IllegalArgumentException(
                     "no lwa method '" + method + "' is loaded; the lwa methods: " + lwaMethods()));
@@ -392,6 +404,9 @@ public final class RuleService implements AutoCloseable {
                 INDArray sample = split.testX().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(CHECK_ROWS, split.testX().rows())),
                         org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
                 fitted.decide(sample); // throws what is wrong with it
+                for (int i = 1; i < warmCalls; i++) {
+                    fitted.decide(sample);
+                }
                 return fitted;
             }
             // the plugin was swapped while this fitted: fit the version that is there now

@@ -1,5 +1,6 @@
 package dev.plugbench.tasks.lwa;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import dev.plugbench.api.model.Model;
 import dev.plugbench.api.model.ModelSnapshot;
 import dev.plugbench.toolkit.nn.Losses;
@@ -66,7 +67,7 @@ final class Clients {
 
             @Override
             public INDArray forward(INDArray x) {
-                return inner.forward(x.castTo(DataType.DOUBLE).mulRowVector(mask));
+                return inner.forward(Broadcasts.muli(x.castTo(DataType.DOUBLE).dup(), mask));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.plugbench.tasks.lwa;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import dev.plugbench.api.model.Model;
 import dev.plugbench.api.model.ModelSnapshot;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class TinyModel implements Model {
 
     @Override
     public INDArray forward(INDArray x) {
-        return x.castTo(DataType.DOUBLE).mmul(w).addRowVector(b);
+        return Broadcasts.addi(x.castTo(DataType.DOUBLE).mmul(w), b);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.plugbench.toolkit.data;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,6 +38,6 @@ public final class Standardizer {
             throw new IllegalArgumentException("the standardizer was fitted on " + mean.columns() + " features; dataset '"
                     + data.name() + "' has " + data.width());
         }
-        return data.withFeatures(data.features().subRowVector(mean).diviRowVector(std));
+        return data.withFeatures(Broadcasts.divi(Broadcasts.subi(data.features().dup(), mean), std));
     }
 }

@@ -1,5 +1,6 @@
 package dev.plugbench.toolkit.nn;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import dev.plugbench.toolkit.data.Gaussian;
 import dev.plugbench.toolkit.linalg.MatMul;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray input) {
         long n = input.rows();
-        INDArray z = MatMul.of(im2col(input), false, weights.value(), false, scale).addiRowVector(bias.value());
+        INDArray z = Broadcasts.addi(MatMul.of(im2col(input), false, weights.value(), false, scale), bias.value());
         return z.reshape(n, (long) outH * outW, filters).permute(0, 2, 1).dup('c').reshape(n, (long) filters * outH * outW);
     }
 

@@ -1,5 +1,6 @@
 package dev.plugbench.toolkit.nn;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import java.util.List;
 import java.util.SplittableRandom;
 import dev.plugbench.toolkit.data.Gaussian;
@@ -79,7 +80,7 @@ public final class Dense implements Layer {
     @Override
     public INDArray forward(INDArray input) {
         INDArray z = MatMul.of(input, false, weights.value(), false, scale);
-        return biasScale == 1 ? z.addiRowVector(bias.value()) : z.addiRowVector(bias.value().mul(biasScale));
+        return Broadcasts.addi(z, biasScale == 1 ? bias.value() : bias.value().mul(biasScale));
     }
 
     @Override

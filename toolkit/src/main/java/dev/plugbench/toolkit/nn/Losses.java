@@ -1,5 +1,6 @@
 package dev.plugbench.toolkit.nn;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
@@ -17,9 +18,9 @@ public final class Losses {
         public double value(INDArray logits, INDArray target) {
             check(logits, target, "softmax cross-entropy");
             INDArray max = logits.max(true, 1);
-            INDArray shifted = logits.subColumnVector(max);
+            INDArray shifted = Broadcasts.subi(logits.dup(), max);
             INDArray logSumExp = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-            INDArray logProb = shifted.subiColumnVector(logSumExp);
+            INDArray logProb = Broadcasts.subi(shifted, logSumExp);
             return -logProb.muli(target.castTo(logits.dataType())).sumNumber().doubleValue() / logits.rows();
         }
 
@@ -93,8 +94,8 @@ public final class Losses {
 
     /** Row-wise softmax of logits, computed stably. */
     public static INDArray softmax(INDArray logits) {
-        INDArray e = Transforms.exp(logits.subColumnVector(logits.max(true, 1)), false);
-        return e.diviColumnVector(e.sum(true, 1));
+        INDArray e = Transforms.exp(Broadcasts.subi(logits.dup(), logits.max(true, 1)), false);
+        return Broadcasts.divi(e, e.sum(true, 1));
     }
 
     private static void check(INDArray output, INDArray target, String what) {

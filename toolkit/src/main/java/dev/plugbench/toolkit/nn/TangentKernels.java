@@ -1,5 +1,6 @@
 package dev.plugbench.toolkit.nn;
 
+import dev.plugbench.toolkit.linalg.Broadcasts;
 import dev.plugbench.api.model.DifferentiableModel;
 import dev.plugbench.api.model.LayerInfo;
 import dev.plugbench.toolkit.linalg.MatMul;
@@ -120,7 +121,7 @@ public final class TangentKernels {
         return (s, layer) -> {
             INDArray sum = null;
             for (int c = 0; c < s.byOutput().size(); c++) {
-                INDArray d = s.signal(c, layer).castTo(DataType.DOUBLE).mulColumnVector(u.getColumn(c).reshape(u.rows(), 1));
+                INDArray d = Broadcasts.muli(s.signal(c, layer).castTo(DataType.DOUBLE).dup(), u.getColumn(c).reshape(u.rows(), 1));
                 sum = sum == null ? d : sum.addi(d);
             }
             return sum;
