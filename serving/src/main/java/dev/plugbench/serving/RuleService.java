@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * calls); this service hears of it ({@link Plugbench#onPluginChanged}) and, on one background
  * thread at the lowest CPU priority (nice 19: it takes the CPU the requests leave), fits the new
  * version's rule on the same problem and seed, checks it on a sample of the test inputs and
- * decides that sample {@value #WARM_CALLS} times (its classes are new to the JIT). Only then does it replace the method's served rule, with one reference write. A
- * request reads that reference once and decides its whole batch with it, so every response comes from
+ * decides that sample 50 times (its classes are new to the JIT). Only then does
+ * it replace the method's served rule, with one reference write. A request reads that reference
+ * once and decides its whole batch with it, so every response comes from
  * exactly one version, and requests never wait for a fit. A version that fails to fit or to decide,
  * and every plugin the host refuses (bad descriptor, failing sample call, untrusted), leaves the
  * previous version serving and is counted as a refusal with its reason.
